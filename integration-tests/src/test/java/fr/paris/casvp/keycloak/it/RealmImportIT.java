@@ -1,0 +1,79 @@
+package fr.paris.casvp.keycloak.it;
+
+import fr.paris.casvp.keycloak.it.support.CasvpIntegrationTest;
+import fr.paris.casvp.keycloak.it.support.KeycloakServer;
+import org.junit.jupiter.api.Test;
+import org.keycloak.representations.idm.ClientRepresentation;
+import org.keycloak.representations.idm.RealmRepresentation;
+import org.keycloak.representations.idm.RoleRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The casvp realm export, imported at start-up by --import-realm, is what admins find in the console. */
+@CasvpIntegrationTest
+class RealmImportIT {
+
+    @Test
+    void realmSpeaksFrenchFirstWithTheCasvpThemes(KeycloakServer server) {
+        RealmRepresentation realm = server.admin().realm(KeycloakServer.REALM).toRepresentation();
+        assertTrue(realm.isEnabled());
+        assertTrue(realm.isInternationalizationEnabled());
+        assertEquals("fr", realm.getDefaultLocale());
+        assertEquals(java.util.Set.of("fr", "en"), java.util.Set.copyOf(realm.getSupportedLocales()));
+        assertEquals("casvp", realm.getLoginTheme());
+        assertEquals("casvp", realm.getEmailTheme());
+    }
+
+    @Test
+    void bruteForceProtectionAndBaselinePasswordPolicyAreOn(KeycloakServer server) {
+        RealmRepresentation realm = server.admin().realm(KeycloakServer.REALM).toRepresentation();
+        assertTrue(realm.isBruteForceProtected());
+        assertTrue(realm.getPasswordPolicy().contains("length(12)"), realm.getPasswordPolicy());
+        assertTrue(realm.getPasswordPolicy().contains("maxLength(128)"), realm.getPasswordPolicy());
+    }
+
+    @Test
+    void smtpPointsAtTheMailCatcherGivenAtImport(KeycloakServer server) {
+        RealmRepresentation realm = server.admin().realm(KeycloakServer.REALM).toRepresentation();
+        assertEquals(Integer.toString(server.mail().getSmtp().getPort()), realm.getSmtpServer().get("port"));
+    }
+
+    @Test
+    void webmailIsAConfidentialCodeFlowClientThatRequiresPkce(KeycloakServer server) {
+        List<ClientRepresentation> found = server.admin().realm(KeycloakServer.REALM).clients()
+                .findByClientId(KeycloakServer.WEBMAIL_CLIENT_ID);
+        assertEquals(1, found.size());
+        ClientRepresentation webmail = found.get(0);
+        assertFalse(webmail.isPublicClient());
+        assertTrue(webmail.isStandardFlowEnabled());
+        assertFalse(webmail.isImplicitFlowEnabled());
+        assertFalse(webmail.isDirectAccessGrantsEnabled());
+        assertEquals("S256", webmail.getAttributes().get("pkce.code.challenge.method"));
+        assertTrue(webmail.getRedirectUris().contains(server.webmailRedirectUri() + "*"), webmail.getRedirectUris().toString());
+    }
+
+    @Test
+    void demoAccountsExistAndOnlyTheAdminAdministersTheRealm(KeycloakServer server) {
+        var users = server.admin().realm(KeycloakServer.REALM).users();
+        for (String agent : List.of("camille.martin", "karim.benali")) {
+            List<UserRepresentation> match = users.searchByUsername(agent, true);
+            assertEquals(1, match.size(), agent);
+            assertTrue(clientRoles(server, match.get(0).getId()).isEmpty(), agent + " must not be an admin");
+        }
+        List<UserRepresentation> admin = users.searchByUsername("admin.casvp", true);
+        assertEquals(1, admin.size());
+        assertTrue(clientRoles(server, admin.get(0).getId()).contains("realm-admin"));
+    }
+
+    private static List<String> clientRoles(KeycloakServer server, String userId) {
+        String realmManagement = server.admin().realm(KeycloakServer.REALM).clients()
+                .findByClientId("realm-management").get(0).getId();
+        return server.admin().realm(KeycloakServer.REALM).users().get(userId).roles()
+                .clientLevel(realmManagement).listEffective().stream().map(RoleRepresentation::getName).toList();
+    }
+}

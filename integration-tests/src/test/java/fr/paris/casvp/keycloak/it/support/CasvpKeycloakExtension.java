@@ -1,0 +1,88 @@
+package fr.paris.casvp.keycloak.it.support;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+import java.net.InetAddress;
+
+/**
+ * Starts one Keycloak (and one GreenMail) for the whole test run, on free ports, and
+ * stops both when the run ends. Test classes declare
+ * {@code @ExtendWith(CasvpKeycloakExtension.class)} and take a {@link KeycloakServer}
+ * parameter.
+ */
+public final class CasvpKeycloakExtension implements BeforeAllCallback, ParameterResolver {
+
+    private static final ExtensionContext.Namespace NAMESPACE =
+            ExtensionContext.Namespace.create(CasvpKeycloakExtension.class);
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        server(context);
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        return parameter.getParameter().getType() == KeycloakServer.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context)
+            throws ParameterResolutionException {
+        return server(context);
+    }
+
+    private static KeycloakServer server(ExtensionContext context) {
+        String target = ItSettings.target();
+        if ("testcontainers".equals(target)) {
+            Assumptions.assumeTrue(ContainerKeycloak.dockerAvailable(),
+                    "casvp.it.target=testcontainers needs a Docker engine; none is reachable, so skipped");
+        } else if (!"distribution".equals(target)) {
+            throw new IllegalArgumentException("casvp.it.target must be distribution or testcontainers, not " + target);
+        }
+        ExtensionContext.Store store = context.getRoot().getStore(NAMESPACE);
+        return store.getOrComputeIfAbsent(KeycloakServer.class, key -> start(target), KeycloakServer.class);
+    }
+
+    private static KeycloakServer start(String target) {
+        GreenMail mail = new GreenMail(new ServerSetup(FreePorts.next(),
+                "testcontainers".equals(target) ? "0.0.0.0" : InetAddress.getLoopbackAddress().getHostAddress(),
+                ServerSetup.PROTOCOL_SMTP));
+        mail.start();
+        try {
+            KeycloakServer server = "testcontainers".equals(target)
+                    ? ContainerKeycloak.start(mail)
+                    : DistributionKeycloak.start(DistributionKeycloak.Options.forTests(mail));
+            return new StoppingTogether(server, mail);
+        } catch (RuntimeException e) {
+            mail.stop();
+            throw e;
+        }
+    }
+
+    /** Stops Keycloak, then the mail catcher, when JUnit closes the root store. */
+    private record StoppingTogether(KeycloakServer server, GreenMail mail) implements KeycloakServer {
+        @Override public String baseUrl() { return server.baseUrl(); }
+        @Override public org.keycloak.admin.client.Keycloak admin() { return server.admin(); }
+        @Override public GreenMail mail() { return mail; }
+        @Override public String webmailSecret() { return server.webmailSecret(); }
+        @Override public String webmailRedirectUri() { return server.webmailRedirectUri(); }
+        @Override public String serverLog() { return server.serverLog(); }
+        @Override public long startupMillis() { return server.startupMillis(); }
+
+        @Override
+        public void close() {
+            try {
+                server.close();
+            } finally {
+                mail.stop();
+            }
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package fr.paris.casvp.keycloak.it.support;
+
+import com.icegreen.greenmail.util.GreenMail;
+import dasniko.testcontainers.keycloak.KeycloakContainer;
+import org.keycloak.admin.client.Keycloak;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.Testcontainers;
+import org.testcontainers.utility.MountableFile;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The same server as {@link DistributionKeycloak}, in the official Keycloak image
+ * through Testcontainers ({@code -Dcasvp.it.target=testcontainers}). Needs a Docker
+ * engine; {@link #dockerAvailable()} lets the suite skip cleanly without one.
+ */
+public final class ContainerKeycloak implements KeycloakServer {
+
+    private static final String IMAGE = "quay.io/keycloak/keycloak:";
+    private static final String WEBMAIL_URL = "http://localhost:8081";
+
+    private final KeycloakContainer container;
+    private final GreenMail mail;
+    private final String webmailSecret;
+    private final long startupMillis;
+
+    private ContainerKeycloak(KeycloakContainer container, GreenMail mail, String webmailSecret, long startupMillis) {
+        this.container = container;
+        this.mail = mail;
+        this.webmailSecret = webmailSecret;
+        this.startupMillis = startupMillis;
+    }
+
+    public static boolean dockerAvailable() {
+        try {
+            return DockerClientFactory.instance().isDockerAvailable();
+        } catch (RuntimeException noDocker) {
+            return false;
+        }
+    }
+
+    public static ContainerKeycloak start(GreenMail mail) {
+        try {
+            Path realmDir = Files.createDirectories(ItSettings.outputDir().resolve("container-import"));
+            Path realmFile = RealmFiles.writeDemoRealm(ItSettings.realmImportDir(), realmDir);
+            int smtpPort = mail.getSmtp().getPort();
+            Testcontainers.exposeHostPorts(smtpPort);
+            String webmailSecret = DistributionKeycloak.randomSecret();
+
+            @SuppressWarnings("resource") // closed in close()
+            KeycloakContainer container = new KeycloakContainer(IMAGE + ItSettings.keycloakVersion())
+                    .withProviderLibsFrom(List.of(ItSettings.bundleJar().toFile()))
+                    .withCopyFileToContainer(MountableFile.forHostPath(realmFile),
+                            "/opt/keycloak/data/import/" + RealmFiles.REALM_FILE)
+                    .withEnv("CASVP_SMTP_HOST", "host.testcontainers.internal")
+                    .withEnv("CASVP_SMTP_PORT", Integer.toString(smtpPort))
+                    .withEnv("CASVP_WEBMAIL_SECRET", webmailSecret)
+                    .withEnv("CASVP_WEBMAIL_URL", WEBMAIL_URL);
+            long started = System.nanoTime();
+            container.start();
+            return new ContainerKeycloak(container, mail, webmailSecret,
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public String baseUrl() {
+        String url = container.getAuthServerUrl();
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    @Override
+    public Keycloak admin() {
+        return container.getKeycloakAdminClient();
+    }
+
+    @Override
+    public GreenMail mail() {
+        return mail;
+    }
+
+    @Override
+    public String webmailSecret() {
+        return webmailSecret;
+    }
+
+    @Override
+    public String webmailRedirectUri() {
+        return WEBMAIL_URL + "/owa/";
+    }
+
+    @Override
+    public String serverLog() {
+        return container.getLogs();
+    }
+
+    @Override
+    public long startupMillis() {
+        return startupMillis;
+    }
+
+    @Override
+    public void close() {
+        container.stop();
+    }
+}
