@@ -3,6 +3,7 @@ package fr.paris.casvp.keycloak.it.demo;
 import com.icegreen.greenmail.util.GreenMail;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import jakarta.mail.Address;
 import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
@@ -95,7 +96,7 @@ final class MailCatcherPage implements AutoCloseable {
         String text = part(m, "text/plain").orElse("");
         String html = part(m, "text/html").orElse(null);
         StringBuilder body = new StringBuilder("<p><a href=\"/\">&larr; Inbox</a></p>");
-        body.append("<p><b>From:</b> ").append(escape(Arrays.toString(m.getFrom()))).append("<br><b>To:</b> ")
+        body.append("<p><b>From:</b> ").append(escape(join(m.getFrom()))).append("<br><b>To:</b> ")
                 .append(escape(addresses(m))).append("<br><b>Sent:</b> ").append(escape(when(m.getSentDate())))
                 .append("</p><h2>Text</h2><pre>").append(escape(text)).append("</pre>");
         if (html != null) {
@@ -123,8 +124,12 @@ final class MailCatcherPage implements AutoCloseable {
     }
 
     private static String addresses(MimeMessage m) throws MessagingException {
-        return m.getAllRecipients() == null ? "" : Arrays.stream(m.getAllRecipients())
-                .map(Object::toString).collect(Collectors.joining(", "));
+        return join(m.getAllRecipients());
+    }
+
+    private static String join(Address[] addresses) {
+        return addresses == null ? "" : Arrays.stream(addresses).map(Object::toString)
+                .collect(Collectors.joining(", "));
     }
 
     private static String when(Date date) {
@@ -134,7 +139,7 @@ final class MailCatcherPage implements AutoCloseable {
     private static String page(String title, String body) {
         return "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + escape(title)
                 + "</title><style>body{font-family:sans-serif;margin:2em}td,th{padding:.3em .8em;text-align:left}"
-                + "pre{white-space:pre-wrap;background:#f4f4f4;padding:1em}"
+                + "pre{white-space:pre-wrap;overflow-wrap:anywhere;background:#f4f4f4;padding:1em}"
                 + "iframe{width:100%;height:40em;border:1px solid #ccc}</style></head><body><h1>"
                 + escape(title) + "</h1>" + body + "</body></html>";
     }
