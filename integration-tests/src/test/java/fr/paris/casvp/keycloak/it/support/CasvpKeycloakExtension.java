@@ -2,8 +2,9 @@ package fr.paris.casvp.keycloak.it.support;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
@@ -17,13 +18,30 @@ import java.net.InetAddress;
  * {@code @ExtendWith(CasvpKeycloakExtension.class)} and take a {@link KeycloakServer}
  * parameter.
  */
-public final class CasvpKeycloakExtension implements BeforeAllCallback, ParameterResolver {
+public final class CasvpKeycloakExtension implements ExecutionCondition, BeforeAllCallback, ParameterResolver {
 
     private static final ExtensionContext.Namespace NAMESPACE =
             ExtensionContext.Namespace.create(CasvpKeycloakExtension.class);
 
+    /**
+     * In Testcontainers mode without a Docker engine every test is reported as
+     * skipped, with the reason, instead of failing or silently vanishing.
+     */
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+        if (context.getTestMethod().isPresent() && "testcontainers".equals(ItSettings.target())
+                && !ContainerKeycloak.dockerAvailable()) {
+            return ConditionEvaluationResult.disabled(
+                    "casvp.it.target=testcontainers needs a Docker engine; none is reachable");
+        }
+        return ConditionEvaluationResult.enabled("Keycloak target: " + ItSettings.target());
+    }
+
     @Override
     public void beforeAll(ExtensionContext context) {
+        if ("testcontainers".equals(ItSettings.target()) && !ContainerKeycloak.dockerAvailable()) {
+            return; // every test of the class is disabled by evaluateExecutionCondition
+        }
         server(context);
     }
 
@@ -40,10 +58,7 @@ public final class CasvpKeycloakExtension implements BeforeAllCallback, Paramete
 
     private static KeycloakServer server(ExtensionContext context) {
         String target = ItSettings.target();
-        if ("testcontainers".equals(target)) {
-            Assumptions.assumeTrue(ContainerKeycloak.dockerAvailable(),
-                    "casvp.it.target=testcontainers needs a Docker engine; none is reachable, so skipped");
-        } else if (!"distribution".equals(target)) {
+        if (!"testcontainers".equals(target) && !"distribution".equals(target)) {
             throw new IllegalArgumentException("casvp.it.target must be distribution or testcontainers, not " + target);
         }
         ExtensionContext.Store store = context.getRoot().getStore(NAMESPACE);
