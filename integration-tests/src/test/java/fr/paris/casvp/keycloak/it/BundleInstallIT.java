@@ -23,6 +23,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class BundleInstallIT {
 
     private static final Pattern WARNING = Pattern.compile("\\b(WARN|ERROR)\\b");
+    private static final Pattern PASSWORD_POLICY_SPI_NOTICE = Pattern.compile(
+            "KC-SERVICES0047: casvp-[a-z]+ \\(fr\\.paris\\.casvp\\.keycloak\\.passwordpolicy\\.[a-z]+\\.[A-Za-z]+Factory\\) "
+                    + "is implementing the internal SPI password-policy");
 
     @Test
     void serverListsTheCasvpLoginAndEmailThemes(KeycloakServer server) {
@@ -31,9 +34,14 @@ class BundleInstallIT {
         assertTrue(themeNames(info, "email").contains("casvp"), "email themes: " + themeNames(info, "email"));
     }
 
+    /**
+     * Building and starting with the bundle prints no warning about it, except the one
+     * notice Keycloak prints for every custom password policy (its SPI is marked
+     * internal), which names each policy and nothing else.
+     */
     @Test
-    void serverPrintsNoWarningAboutTheBundle(KeycloakServer server) throws Exception {
-        StringBuilder logs = new StringBuilder(server.serverLog());
+    void buildAndStartPrintNoWarningAboutTheBundle(KeycloakServer server) throws Exception {
+        StringBuilder logs = new StringBuilder(startupPart(server.serverLog()));
         Path buildLog = ItSettings.outputDir().resolve("keycloak-build.log");
         if (Files.isRegularFile(buildLog)) {
             logs.append('\n').append(Files.readString(buildLog));
@@ -41,8 +49,15 @@ class BundleInstallIT {
         List<String> aboutUs = logs.toString().lines()
                 .filter(line -> WARNING.matcher(line).find())
                 .filter(line -> line.toLowerCase().contains("casvp"))
+                .filter(line -> !PASSWORD_POLICY_SPI_NOTICE.matcher(line).find())
                 .toList();
         assertEquals(List.of(), aboutUs);
+    }
+
+    /** The log up to "started in", before any test has signed in or changed a password. */
+    private static String startupPart(String log) {
+        int started = log.indexOf(" started in ");
+        return started < 0 ? log : log.substring(0, started);
     }
 
     @Test

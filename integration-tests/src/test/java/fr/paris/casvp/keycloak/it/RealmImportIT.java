@@ -30,11 +30,13 @@ class RealmImportIT {
     }
 
     @Test
-    void bruteForceProtectionAndBaselinePasswordPolicyAreOn(KeycloakServer server) {
+    void bruteForceProtectionAndTheBundlePasswordPoliciesAreOn(KeycloakServer server) {
         RealmRepresentation realm = server.admin().realm(KeycloakServer.REALM).toRepresentation();
         assertTrue(realm.isBruteForceProtected());
-        assertTrue(realm.getPasswordPolicy().contains("length(12)"), realm.getPasswordPolicy());
-        assertTrue(realm.getPasswordPolicy().contains("maxLength(128)"), realm.getPasswordPolicy());
+        assertTrue(realm.getPasswordPolicy().contains("casvp-entropy(bits=80,min=12,max=128)"),
+                realm.getPasswordPolicy());
+        assertTrue(realm.getPasswordPolicy().contains("casvp-sequence(4)"), realm.getPasswordPolicy());
+        assertTrue(realm.getPasswordPolicy().contains("notUsername"), realm.getPasswordPolicy());
     }
 
     @Test

@@ -32,7 +32,8 @@ class CasvpRealmExportTest {
         assertEquals("casvp", realm.getLoginTheme());
         assertEquals("casvp", realm.getEmailTheme());
         assertTrue(realm.isBruteForceProtected());
-        assertTrue(realm.getPasswordPolicy().contains("maxLength(128)"));
+        assertTrue(realm.getPasswordPolicy().contains("casvp-entropy(bits=80,min=12,max=128)"), realm.getPasswordPolicy());
+        assertTrue(realm.getPasswordPolicy().contains("casvp-sequence(4)"), realm.getPasswordPolicy());
     }
 
     @Test

@@ -7,6 +7,7 @@ import org.htmlunit.Page;
 import org.htmlunit.WebClient;
 import org.htmlunit.html.DomElement;
 import org.htmlunit.html.HtmlAnchor;
+import org.htmlunit.html.HtmlElement;
 import org.htmlunit.html.HtmlForm;
 import org.htmlunit.html.HtmlOption;
 import org.htmlunit.html.HtmlPage;
@@ -123,20 +124,35 @@ public final class LoginPage {
         HtmlForm form = page.getHtmlElementById("kc-form-login");
         form.getInputByName("username").setValue(username);
         form.getInputByName("password").setValue(password);
+        return submit(form.getOneHtmlElementByAttribute("button", "name", "login"));
+    }
+
+    /**
+     * Clicks and follows Keycloak's own redirects (e.g. to a required action) but stops
+     * at the redirect back to the application, whose URL carries the code.
+     */
+    private SignInResult submit(HtmlElement button) throws IOException {
         boolean redirects = browser.getOptions().isRedirectEnabled();
         browser.getOptions().setRedirectEnabled(false);
         try {
-            Page next = form.getOneHtmlElementByAttribute("button", "name", "login").click();
-            int status = next.getWebResponse().getStatusCode();
-            if (status == 302 || status == 303) {
+            Page next = button.click();
+            for (int hops = 0; hops < 10; hops++) {
+                int status = next.getWebResponse().getStatusCode();
+                if (status != 302 && status != 303) {
+                    break;
+                }
                 String location = next.getWebResponse().getResponseHeaderValue("Location");
-                return new SignInResult(location, null);
+                if (!location.startsWith(server.baseUrl())) {
+                    return new SignInResult(location, null);
+                }
+                next = browser.getPage(location);
             }
             if (next instanceof HtmlPage html) {
                 page = html;
                 return new SignInResult(null, this);
             }
-            throw new AssertionError("Unexpected answer " + status + ": " + next.getWebResponse().getContentAsString());
+            throw new AssertionError("Unexpected answer " + next.getWebResponse().getStatusCode() + ": "
+                    + next.getWebResponse().getContentAsString());
         } finally {
             browser.getOptions().setRedirectEnabled(redirects);
         }

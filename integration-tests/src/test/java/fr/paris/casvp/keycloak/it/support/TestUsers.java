@@ -5,6 +5,9 @@ import org.keycloak.admin.client.CreatedResponseUtil;
 import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -12,17 +15,33 @@ import java.util.UUID;
 /** Each test makes its own agents, so tests never depend on one another. */
 public final class TestUsers {
 
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final List<String> WORDS = List.of("cerisier", "fleur", "riviere", "lampe", "nuage", "pomme",
+            "cheval", "orange", "tulipe", "bouleau", "renard", "pigeon", "violon", "marron", "citron", "girafe");
+
     private TestUsers() {
     }
 
     public record Agent(String id, String username, String email, String password) {
     }
 
+    /** A passphrase every realm policy accepts: three different words and a number. */
+    public static String passphrase() {
+        List<String> words = new ArrayList<>(WORDS);
+        Collections.shuffle(words, RANDOM);
+        return words.get(0) + " " + words.get(1) + " " + words.get(2) + " " + (10 + 2 * RANDOM.nextInt(5));
+    }
+
     public static Agent create(KeycloakServer server, String locale) {
+        return create(server, locale, List.of());
+    }
+
+    /** An agent with a password and, optionally, required actions (e.g. UPDATE_PASSWORD). */
+    public static Agent create(KeycloakServer server, String locale, List<String> requiredActions) {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         String username = "agent." + suffix;
         String email = username + "@casvp.test";
-        String password = "Cerisier en fleur rue " + suffix;
+        String password = passphrase();
         UserRepresentation user = new UserRepresentation();
         user.setUsername(username);
         user.setEmail(email);
@@ -31,6 +50,7 @@ public final class TestUsers {
         user.setLastName("Test" + suffix);
         user.setEnabled(true);
         user.setAttributes(Map.of("locale", List.of(locale)));
+        user.setRequiredActions(requiredActions);
         CredentialRepresentation credential = new CredentialRepresentation();
         credential.setType(CredentialRepresentation.PASSWORD);
         credential.setValue(password);

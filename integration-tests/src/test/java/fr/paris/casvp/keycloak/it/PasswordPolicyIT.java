@@ -1,0 +1,119 @@
+package fr.paris.casvp.keycloak.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.paris.casvp.keycloak.it.pages.LoginPage;
+import fr.paris.casvp.keycloak.it.pages.UpdatePasswordPage;
+import fr.paris.casvp.keycloak.it.support.Browsers;
+import fr.paris.casvp.keycloak.it.support.CasvpIntegrationTest;
+import fr.paris.casvp.keycloak.it.support.KeycloakServer;
+import fr.paris.casvp.keycloak.it.support.Pkce;
+import fr.paris.casvp.keycloak.it.support.TestUsers;
+import jakarta.ws.rs.BadRequestException;
+import org.htmlunit.WebClient;
+import org.junit.jupiter.api.Test;
+import org.keycloak.admin.client.Keycloak;
+import org.keycloak.representations.idm.CredentialRepresentation;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The casvp realm's password policies, as admins and agents meet them. */
+@CasvpIntegrationTest
+class PasswordPolicyIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void adminApiRefusesAPasswordThatOnlyLooksComplexAndSaysWhy(KeycloakServer server) throws Exception {
+        TestUsers.Agent agent = TestUsers.create(server, "fr");
+        JsonNode error = resetPasswordError(server.admin(), agent, "Soleil2026!!");
+        assertEquals("casvp.passwordPolicy.entropy.tooWeak", error.path("error").asText());
+        assertEquals("Password too easy to guess (strength 79 of the 80 required). Make it longer by a word or two, "
+                + "or mix lower case, capitals, digits and symbols.", error.path("error_description").asText());
+    }
+
+    @Test
+    void realmAdminUsingTheApiWithTheirOwnAccountGetsTheSameReason(KeycloakServer server) throws Exception {
+        TestUsers.Agent agent = TestUsers.create(server, "fr");
+        try (Keycloak realmAdmin = Keycloak.getInstance(server.baseUrl(), KeycloakServer.REALM, "admin.casvp",
+                "Registre ancien du bureau 42", "admin-cli")) {
+            JsonNode error = resetPasswordError(realmAdmin, agent, "Printemps-Azerty-92!");
+            assertEquals("casvp.passwordPolicy.sequence.keyboard", error.path("error").asText());
+            // admin-cli tokens carry no locale claim, so Keycloak answers the API in English.
+            assertEquals("The password contains a run of neighbouring keyboard keys: “azerty”. "
+                    + "Avoid keys next to each other.", error.path("error_description").asText());
+        }
+    }
+
+    @Test
+    void adminApiAcceptsALongPassphraseWithoutCapitals(KeycloakServer server) {
+        TestUsers.Agent agent = TestUsers.create(server, "fr");
+        server.admin().realm(KeycloakServer.REALM).users().get(agent.id())
+                .resetPassword(password("cheval correct pile agrafe"));
+    }
+
+    @Test
+    void updatePasswordPageExplainsTheRefusalInFrenchThenAcceptsAPassphrase(KeycloakServer server) throws Exception {
+        TestUsers.Agent agent = TestUsers.create(server, "fr", List.of("UPDATE_PASSWORD"));
+        try (WebClient browser = Browsers.htmlUnit()) {
+            UpdatePasswordPage page = signInToUpdatePassword(browser, server, agent);
+            assertEquals("fr", page.lang());
+
+            assertNull(page.submit("Soleil2026!!"));
+            assertEquals("Mot de passe trop facile à deviner (robustesse 79 sur 80 demandés). "
+                    + "Allongez-le d’un ou deux mots, ou mélangez minuscules, majuscules, chiffres et signes.",
+                    page.error());
+
+            assertNull(page.submit("Printemps-Azerty-92!"));
+            assertEquals("Le mot de passe contient une suite de touches voisines du clavier : « azerty ». "
+                    + "Évitez les touches qui se suivent.", page.error());
+
+            String redirect = page.submit("lanterne bleue sous la pluie");
+            assertNotNull(redirect, "a passphrase is accepted: " + page.error());
+            assertTrue(redirect.startsWith(server.webmailRedirectUri()), redirect);
+        }
+    }
+
+    @Test
+    void updatePasswordPageSpeaksEnglishToAnEnglishSpeakingAgent(KeycloakServer server) throws Exception {
+        TestUsers.Agent agent = TestUsers.create(server, "en", List.of("UPDATE_PASSWORD"));
+        try (WebClient browser = Browsers.htmlUnit("en-GB,en;q=0.9")) {
+            UpdatePasswordPage page = signInToUpdatePassword(browser, server, agent);
+            assertNull(page.submit("Abc135!Abc135!"));
+            assertEquals("The password repeats the same group of characters: “abc135!”. "
+                    + "Do not type the same thing twice.", page.error());
+            assertNull(page.submit("Court!7x"));
+            assertEquals("Password too short: at least 12 characters. "
+                    + "The easiest way: a sentence of four or five words.", page.error());
+        }
+    }
+
+    private static UpdatePasswordPage signInToUpdatePassword(WebClient browser, KeycloakServer server,
+                                                             TestUsers.Agent agent) throws Exception {
+        LoginPage.SignInResult result = LoginPage.open(browser, server, Pkce.create())
+                .signIn(agent.username(), agent.password());
+        assertNotNull(result.pageAgain(), "the update-password page is shown after sign-in");
+        return new UpdatePasswordPage(browser, result.pageAgain().html());
+    }
+
+    private static JsonNode resetPasswordError(Keycloak admin, TestUsers.Agent agent, String password)
+            throws Exception {
+        BadRequestException refused = assertThrows(BadRequestException.class, () -> admin
+                .realm(KeycloakServer.REALM).users().get(agent.id()).resetPassword(password(password)));
+        return JSON.readTree(refused.getResponse().readEntity(String.class));
+    }
+
+    private static CredentialRepresentation password(String value) {
+        CredentialRepresentation credential = new CredentialRepresentation();
+        credential.setType(CredentialRepresentation.PASSWORD);
+        credential.setValue(value);
+        credential.setTemporary(false);
+        return credential;
+    }
+}

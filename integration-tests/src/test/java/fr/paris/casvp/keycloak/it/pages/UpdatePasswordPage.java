@@ -1,0 +1,68 @@
+package fr.paris.casvp.keycloak.it.pages;
+
+import org.htmlunit.Page;
+import org.htmlunit.WebClient;
+import org.htmlunit.html.DomElement;
+import org.htmlunit.html.HtmlForm;
+import org.htmlunit.html.HtmlPage;
+
+import java.io.IOException;
+
+/** Keycloak's "update password" page (required action) in the casvp theme. */
+public final class UpdatePasswordPage {
+
+    private final WebClient browser;
+    private HtmlPage page;
+
+    public UpdatePasswordPage(WebClient browser, HtmlPage page) {
+        this.browser = browser;
+        this.page = page;
+        if (page.getElementById("kc-passwd-update-form") == null) {
+            throw new AssertionError("Not the update-password page: " + page.asNormalizedText());
+        }
+    }
+
+    /** The visible text of the page, for diagnostics. */
+    public String text() {
+        return page.getWebResponse().getStatusCode() + " " + page.asNormalizedText();
+    }
+
+    public String lang() {
+        return page.getDocumentElement().getAttribute("lang");
+    }
+
+    /** The refusal shown to the agent (under the field, or in the page's alert), or null. */
+    public String error() {
+        DomElement element = page.getElementById("input-error-password-new");
+        if (element == null) {
+            element = page.querySelector(".pf-v5-c-alert.pf-m-danger .kc-feedback-text");
+        }
+        return element == null ? null : element.getTextContent().replaceAll("\\s+", " ").trim();
+    }
+
+    /**
+     * Types the new password twice and submits. Returns the redirect to the application
+     * when accepted, or null when the page comes back (with {@link #error()}).
+     */
+    public String submit(String password) throws IOException {
+        HtmlForm form = page.getHtmlElementById("kc-passwd-update-form");
+        form.getInputByName("password-new").setValue(password);
+        form.getInputByName("password-confirm").setValue(password);
+        boolean redirects = browser.getOptions().isRedirectEnabled();
+        browser.getOptions().setRedirectEnabled(false);
+        try {
+            Page next = page.getHtmlElementById("kc-submit").click();
+            int status = next.getWebResponse().getStatusCode();
+            if (status == 302 || status == 303) {
+                return next.getWebResponse().getResponseHeaderValue("Location");
+            }
+            if (next instanceof HtmlPage html) {
+                page = html;
+                return null;
+            }
+            throw new AssertionError("Unexpected answer " + status);
+        } finally {
+            browser.getOptions().setRedirectEnabled(redirects);
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package fr.paris.casvp.keycloak.passwordpolicy.sequence;
+
+import fr.paris.casvp.keycloak.passwordpolicy.support.PolicySettings;
+
+import java.util.Set;
+
+/**
+ * Settings of {@code casvp-sequence}: {@code run}, the shortest run refused (keyboard,
+ * alphabetical, numerical, or one repeated character), 4 by default.
+ */
+record SequencePolicyConfig(int run) {
+
+    static final int DEFAULT_RUN = 4;
+
+    static SequencePolicyConfig parse(String value) {
+        PolicySettings settings = PolicySettings.parse(SequencePasswordPolicyProviderFactory.ID, value, "run",
+                Set.of("run"));
+        // Passay's sequence rule needs at least 3.
+        return new SequencePolicyConfig(settings.integer("run", DEFAULT_RUN, 3, 16));
+    }
+}
