@@ -77,7 +77,7 @@ public final class StartupComparison {
         return DistributionKeycloak.start(new DistributionKeycloak.Options(v.home(), v.bundle(),
                 ItSettings.realmImportDir(), output, FreePorts.next(), FreePorts.next(), mail,
                 DistributionKeycloak.randomSecret(), DistributionKeycloak.randomSecret(),
-                "http://localhost:" + FreePorts.next(), v.importRealm()));
+                "http://localhost:" + FreePorts.next(), v.importRealm(), Map.of()));
     }
 
     private static long median(List<Long> values) {

@@ -8,6 +8,7 @@ import fr.paris.casvp.keycloak.it.support.ItSettings;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.util.Map;
 
 /**
  * The main job: the stock Keycloak with the bundle on http://localhost:8080, the
@@ -41,7 +42,7 @@ public final class CasvpDemo {
                 ItSettings.keycloakHome(), ItSettings.bundleJar(), ItSettings.realmImportDir(),
                 ItSettings.outputDir(),
                 KEYCLOAK_PORT, MANAGEMENT_PORT, mail, adminPassword, WEBMAIL_SECRET,
-                "http://localhost:8081", true));
+                "http://localhost:8081", true, Map.of()));
 
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("Stopping Keycloak and the mail catcher...");

@@ -10,7 +10,10 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.util.Map;
 
 /**
  * Starts one Keycloak (and one GreenMail) for the whole test run, on free ports, and
@@ -70,19 +73,29 @@ public final class CasvpKeycloakExtension implements ExecutionCondition, BeforeA
                 "testcontainers".equals(target) ? "0.0.0.0" : InetAddress.getLoopbackAddress().getHostAddress(),
                 ServerSetup.PROTOCOL_SMTP));
         mail.start();
+        BreachRangeServer breachRange = null;
         try {
+            breachRange = new BreachRangeServer();
             KeycloakServer server = "testcontainers".equals(target)
-                    ? ContainerKeycloak.start(mail)
-                    : DistributionKeycloak.start(DistributionKeycloak.Options.forTests(mail));
-            return new StoppingTogether(server, mail);
+                    ? ContainerKeycloak.start(mail, breachRange)
+                    : DistributionKeycloak.start(DistributionKeycloak.Options.forTests(mail,
+                            Map.of("CASVP_BREACHED_URL", breachRange.url())));
+            return new StoppingTogether(server, mail, breachRange);
+        } catch (IOException e) {
+            mail.stop();
+            throw new UncheckedIOException(e);
         } catch (RuntimeException e) {
             mail.stop();
+            if (breachRange != null) {
+                breachRange.close();
+            }
             throw e;
         }
     }
 
     /** Stops Keycloak, then the mail catcher, when JUnit closes the root store. */
-    private record StoppingTogether(KeycloakServer server, GreenMail mail) implements KeycloakServer {
+    private record StoppingTogether(KeycloakServer server, GreenMail mail, BreachRangeServer breachRange)
+            implements KeycloakServer {
         @Override public String baseUrl() { return server.baseUrl(); }
         @Override public org.keycloak.admin.client.Keycloak admin() { return server.admin(); }
         @Override public GreenMail mail() { return mail; }
@@ -97,6 +110,7 @@ public final class CasvpKeycloakExtension implements ExecutionCondition, BeforeA
                 server.close();
             } finally {
                 mail.stop();
+                breachRange.close();
             }
         }
     }

@@ -44,12 +44,13 @@ public final class ContainerKeycloak implements KeycloakServer {
         }
     }
 
-    public static ContainerKeycloak start(GreenMail mail) {
+    public static ContainerKeycloak start(GreenMail mail, BreachRangeServer breachRange) {
         try {
             Path realmDir = Files.createDirectories(ItSettings.outputDir().resolve("container-import"));
             Path realmFile = RealmFiles.writeDemoRealm(ItSettings.realmImportDir(), realmDir);
             int smtpPort = mail.getSmtp().getPort();
-            Testcontainers.exposeHostPorts(smtpPort);
+            int rangePort = java.net.URI.create(breachRange.url()).getPort();
+            Testcontainers.exposeHostPorts(smtpPort, rangePort);
             String webmailSecret = DistributionKeycloak.randomSecret();
 
             @SuppressWarnings("resource") // closed in close()
@@ -60,7 +61,8 @@ public final class ContainerKeycloak implements KeycloakServer {
                     .withEnv("CASVP_SMTP_HOST", "host.testcontainers.internal")
                     .withEnv("CASVP_SMTP_PORT", Integer.toString(smtpPort))
                     .withEnv("CASVP_WEBMAIL_SECRET", webmailSecret)
-                    .withEnv("CASVP_WEBMAIL_URL", WEBMAIL_URL);
+                    .withEnv("CASVP_WEBMAIL_URL", WEBMAIL_URL)
+                    .withEnv("CASVP_BREACHED_URL", "http://host.testcontainers.internal:" + rangePort + "/range/");
             long started = System.nanoTime();
             container.start();
             return new ContainerKeycloak(container, mail, webmailSecret,
@@ -84,6 +86,11 @@ public final class ContainerKeycloak implements KeycloakServer {
     @Override
     public GreenMail mail() {
         return mail;
+    }
+
+    @Override
+    public BreachRangeServer breachRange() {
+        throw new UnsupportedOperationException("the test extension owns the range server");
     }
 
     @Override

@@ -71,13 +71,13 @@ public final class DistributionKeycloak implements KeycloakServer {
     /** What to start: ports, where the realm file is, the mail catcher and extra environment. */
     public record Options(Path home, Path bundleJar, Path realmExportDir, Path outputDir, int httpPort,
                           int managementPort, GreenMail mail, String adminPassword, String webmailSecret,
-                          String webmailUrl, boolean importRealm) {
+                          String webmailUrl, boolean importRealm, Map<String, String> environment) {
 
-        public static Options forTests(GreenMail mail) {
+        /** Test settings; {@code environment} adds to what the realm file reads (CASVP_…). */
+        public static Options forTests(GreenMail mail, Map<String, String> environment) {
             return new Options(ItSettings.keycloakHome(), ItSettings.bundleJar(), ItSettings.realmImportDir(),
-                    ItSettings.outputDir(),
-                    FreePorts.next(), FreePorts.next(), mail, randomSecret(), randomSecret(),
-                    "http://localhost:" + FreePorts.next(), true);
+                    ItSettings.outputDir(), FreePorts.next(), FreePorts.next(), mail, randomSecret(), randomSecret(),
+                    "http://localhost:" + FreePorts.next(), true, environment);
         }
     }
 
@@ -131,6 +131,7 @@ public final class DistributionKeycloak implements KeycloakServer {
         env.put("CASVP_SMTP_PORT", Integer.toString(o.mail().getSmtp().getPort()));
         env.put("CASVP_WEBMAIL_SECRET", o.webmailSecret());
         env.put("CASVP_WEBMAIL_URL", o.webmailUrl());
+        env.putAll(o.environment());
 
         long started = System.nanoTime();
         Process process = builder.start();
@@ -248,6 +249,11 @@ public final class DistributionKeycloak implements KeycloakServer {
     @Override
     public GreenMail mail() {
         return mail;
+    }
+
+    @Override
+    public BreachRangeServer breachRange() {
+        throw new UnsupportedOperationException("the test extension owns the range server");
     }
 
     @Override
