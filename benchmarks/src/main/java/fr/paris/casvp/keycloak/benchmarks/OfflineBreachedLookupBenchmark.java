@@ -1,0 +1,90 @@
+package fr.paris.casvp.keycloak.benchmarks;
+
+import fr.paris.casvp.keycloak.passwordpolicy.breached.BreachedPasswordPolicyProviderFactory;
+import org.keycloak.policy.PasswordPolicyProvider;
+import org.keycloak.policy.PolicyError;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code casvp-breached} in offline mode on files of 1 and 10 million hashes: one check per
+ * call, half of them breached passwords (found), half not, in random order, through the
+ * policy as Keycloak calls it (NFC, SHA-1, memory-mapped lookup). The target is p99 ≤ 50 µs
+ * whatever the size. The files are built once in {@link BreachedFiles#dataDir()} and reused.
+ * The heap the files take is measured apart ({@link HeapFootprint}), outside JMH.
+ */
+@BenchmarkMode(Mode.SampleTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 3)
+@Fork(1)
+@State(Scope.Thread)
+public class OfflineBreachedLookupBenchmark {
+
+    static final int LOOKUPS = 1 << 16;
+
+    @Param({"1000000", "10000000"})
+    public int hashes;
+
+    private final BreachedPasswordPolicyProviderFactory factory = new BreachedPasswordPolicyProviderFactory();
+    private PasswordPolicyProvider breached;
+    private String[] lookups;
+    private int next;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+        Path file = BreachedFiles.sized(hashes);
+        factory.init(StandInKeycloak.configScope(Map.of()));
+        breached = new StandInKeycloak(List.of(factory))
+                .policy("casvp-breached(file=" + file + ",onError=accept)")
+                .provider(BreachedPasswordPolicyProviderFactory.ID);
+        lookups = lookups(hashes);
+        for (int i = 0; i < 64; i++) {
+            boolean refused = breached.validate(StandInKeycloak.USERNAME, lookups[i]) != null;
+            if (refused != (i % 2 == 0)) {
+                throw new IllegalStateException("the offline file does not answer as built: " + file);
+            }
+        }
+    }
+
+    /** Even positions: passwords in the file; odd: passwords that are not. */
+    static String[] lookups(int hashes) {
+        Random random = new Random(MixedPasswords.SEED);
+        String[] lookups = new String[LOOKUPS];
+        for (int i = 0; i < LOOKUPS; i++) {
+            lookups[i] = i % 2 == 0 ? BreachedFiles.presentPassword(random.nextInt(hashes))
+                    : "absent-" + Long.toHexString(random.nextLong());
+        }
+        return lookups;
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() {
+        factory.close();
+    }
+
+    /** One offline breached check: half found, half not. */
+    @Benchmark
+    public PolicyError offlineLookup() {
+        String password = lookups[next];
+        next = (next + 1) & (LOOKUPS - 1);
+        return breached.validate(StandInKeycloak.USERNAME, password);
+    }
+}

@@ -1,0 +1,145 @@
+package fr.paris.casvp.keycloak.benchmarks;
+
+import fr.paris.casvp.keycloak.passwordpolicy.breached.BreachedPasswordPolicyProviderFactory;
+import fr.paris.casvp.keycloak.passwordpolicy.entropy.EntropyPasswordPolicyProviderFactory;
+import fr.paris.casvp.keycloak.passwordpolicy.sequence.SequencePasswordPolicyProviderFactory;
+import org.keycloak.policy.PasswordPolicyManagerProvider;
+import org.keycloak.policy.PasswordPolicyProvider;
+import org.keycloak.policy.PasswordPolicyProviderFactory;
+import org.keycloak.policy.PolicyError;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * Time to judge one new password, per bundle policy and for the whole bundle chain, over
+ * the {@link MixedPasswords} (10 000, seeded): each call checks the next password of the
+ * list, so the percentiles are those of single checks across the mix. The policies run
+ * through the real factories and Keycloak's own policy parser and chain
+ * ({@link StandInKeycloak}); {@code casvp-breached} reads a small offline file built in
+ * {@link #setUp()} (never HTTP). Compare with {@link KeycloakArgon2Benchmark}, the hash
+ * Keycloak computes for the same password right after.
+ */
+@BenchmarkMode(Mode.SampleTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 3)
+@Fork(1)
+@State(Scope.Thread)
+public class PasswordPolicyBenchmark {
+
+    /** The bundle's policies as the casvp realm sets them, breached in offline mode. */
+    static final String BUNDLE_POLICY = "casvp-entropy(bits=80,min=12,max=128) and casvp-sequence(4)"
+            + " and casvp-breached(file=%s,onError=accept)";
+    // TODO(casvp-blocklist): once the blocklist policy is merged, add " and casvp-blocklist(lists=all,minPoints=5)"
+    // to BUNDLE_POLICY, a blocklist() benchmark and the comparison with Keycloak's passwordBlacklist (README).
+
+    private final PasswordPolicyFactories factories = new PasswordPolicyFactories();
+    private Path dir;
+    private String[] passwords;
+    private int next;
+    private PasswordPolicyProvider entropy;
+    private PasswordPolicyProvider sequence;
+    private PasswordPolicyProvider breached;
+    private PasswordPolicyManagerProvider chain;
+
+    @Setup(Level.Trial)
+    public void setUp() throws IOException {
+        List<String> mixed = MixedPasswords.generate(MixedPasswords.DEFAULT_COUNT);
+        passwords = mixed.toArray(String[]::new);
+        dir = Files.createTempDirectory("casvp-bench-");
+        // One password in five of the mix is "breached", among 100 000 other hashes.
+        Path breachedFile = BreachedFiles.small(dir, mixed, 5, 100_000);
+        StandInKeycloak keycloak = new StandInKeycloak(factories.initialised())
+                .policy(String.format(BUNDLE_POLICY, breachedFile));
+        entropy = keycloak.provider(EntropyPasswordPolicyProviderFactory.ID);
+        sequence = keycloak.provider(SequencePasswordPolicyProviderFactory.ID);
+        breached = keycloak.provider(BreachedPasswordPolicyProviderFactory.ID);
+        chain = keycloak.chain();
+        requireOfflineLookups(mixed);
+    }
+
+    /** The breached benchmark must measure lookups, not a file that failed to open. */
+    private void requireOfflineLookups(List<String> mixed) {
+        if (breached.validate(StandInKeycloak.USERNAME, mixed.get(0)) == null
+                || breached.validate(StandInKeycloak.USERNAME, "absent from the file: 8c1f2a9e") != null) {
+            throw new IllegalStateException("the offline breached-hash file does not answer as built");
+        }
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() throws IOException {
+        factories.close();
+        try (Stream<Path> files = Files.list(dir)) {
+            files.forEach(BreachedFiles::deleteQuietly);
+        }
+        BreachedFiles.deleteQuietly(dir);
+    }
+
+    private String nextPassword() {
+        String password = passwords[next];
+        next = next + 1 == passwords.length ? 0 : next + 1;
+        return password;
+    }
+
+    /** casvp-entropy: CNIL strength and length. */
+    @Benchmark
+    public PolicyError entropy() {
+        return entropy.validate(StandInKeycloak.USERNAME, nextPassword());
+    }
+
+    /** casvp-sequence: keyboard, alphabetical and repeated runs (Passay). */
+    @Benchmark
+    public PolicyError sequence() {
+        return sequence.validate(StandInKeycloak.USERNAME, nextPassword());
+    }
+
+    /** casvp-breached, offline file: NFC, SHA-1 and a memory-mapped lookup. */
+    @Benchmark
+    public PolicyError breachedOffline() {
+        return breached.validate(StandInKeycloak.USERNAME, nextPassword());
+    }
+
+    /** Every bundle policy through Keycloak's chain (first refusal wins, as on the update-password page). */
+    @Benchmark
+    public PolicyError bundleChain() {
+        return chain.validate(StandInKeycloak.USERNAME, nextPassword());
+    }
+
+    /** The bundle's factories, initialised as Keycloak does at start-up, closed at the end. */
+    static final class PasswordPolicyFactories implements AutoCloseable {
+        private final List<PasswordPolicyProviderFactory> all = List.of(
+                new EntropyPasswordPolicyProviderFactory(),
+                new SequencePasswordPolicyProviderFactory(),
+                new BreachedPasswordPolicyProviderFactory());
+
+        List<PasswordPolicyProviderFactory> initialised() {
+            for (PasswordPolicyProviderFactory factory : all) {
+                factory.init(StandInKeycloak.configScope(Map.of()));
+            }
+            return all;
+        }
+
+        @Override
+        public void close() {
+            all.forEach(PasswordPolicyProviderFactory::close);
+        }
+    }
+}
