@@ -30,8 +30,6 @@ final class BenchmarkReport {
     private static final String ARGON2 = "KeycloakArgon2Benchmark.keycloakArgon2Hash";
     private static final String CHAIN = "PasswordPolicyBenchmark.bundleChain";
     private static final String LOOKUP = "OfflineBreachedLookupBenchmark.offlineLookup";
-    private static final List<String> POLICIES = List.of("PasswordPolicyBenchmark.entropy",
-            "PasswordPolicyBenchmark.sequence", "PasswordPolicyBenchmark.breachedOffline");
 
     /** One benchmark (with its parameters) in microseconds per check. */
     record Sample(String name, String params, long count, double p50, double p90, double p99, double p999,
@@ -94,20 +92,6 @@ final class BenchmarkReport {
         return sample(CHAIN).flatMap(chain -> sample(ARGON2).map(argon2 -> 100 * chain.p99() / argon2.p50()));
     }
 
-    /** Sum of the per-policy p99s against one hash: a bound that assumes every policy runs its slowest case. */
-    Optional<Double> policiesSumPercentOfArgon2() {
-        double sum = 0;
-        for (String policy : POLICIES) {
-            Optional<Sample> sample = sample(policy);
-            if (sample.isEmpty()) {
-                return Optional.empty();
-            }
-            sum += sample.get().p99();
-        }
-        double total = sum;
-        return sample(ARGON2).map(argon2 -> 100 * total / argon2.p50());
-    }
-
     String markdown() {
         StringBuilder md = new StringBuilder();
         md.append("# Password policy benchmark\n\n");
@@ -135,10 +119,6 @@ final class BenchmarkReport {
                 chain.map(p -> String.format(Locale.ROOT, "%.3f %% (%s / %s)", p,
                         micros(samples.get(CHAIN).p99()), micros(samples.get(ARGON2).p50()))).orElse("not run"),
                 "≤ " + fmt(CHAIN_TARGET_PERCENT) + " %", chain.map(p -> p <= CHAIN_TARGET_PERCENT)));
-        Optional<Double> sum = policiesSumPercentOfArgon2();
-        md.append(row("every policy at its p99 (sum) / Argon2 hash p50",
-                sum.map(p -> String.format(Locale.ROOT, "%.3f %%", p)).orElse("not run"),
-                "≤ " + fmt(CHAIN_TARGET_PERCENT) + " %", sum.map(p -> p <= CHAIN_TARGET_PERCENT)));
         for (Sample lookup : lookups()) {
             md.append(row("offline breached lookup p99, " + lookup.params(), micros(lookup.p99()),
                     "≤ " + fmt(LOOKUP_P99_TARGET_MICROS) + " µs",
