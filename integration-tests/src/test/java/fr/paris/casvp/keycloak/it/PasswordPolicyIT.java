@@ -30,9 +30,9 @@ class PasswordPolicyIT {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
-    void adminApiRefusesAPasswordThatOnlyLooksComplexAndSaysWhy(KeycloakServer server) throws Exception {
+    void adminApiRefusesAPasswordTooWeakForTheCnilFloorAndSaysWhy(KeycloakServer server) throws Exception {
         TestUsers.Agent agent = TestUsers.create(server, "fr");
-        JsonNode error = resetPasswordError(server.admin(), agent, "Soleil2026!!");
+        JsonNode error = resetPasswordError(server.admin(), agent, "Qx7vRm2!Lpz9");
         assertEquals("casvp.passwordPolicy.entropy.tooWeak", error.path("error").asText());
         assertEquals("Password too easy to guess (strength 79 of the 80 required). Make it longer by a word or two, "
                 + "or mix lower case, capitals, digits and symbols.", error.path("error_description").asText());
@@ -65,7 +65,7 @@ class PasswordPolicyIT {
             UpdatePasswordPage page = signInToUpdatePassword(browser, server, agent);
             assertEquals("fr", page.lang());
 
-            assertNull(page.submit("Soleil2026!!"));
+            assertNull(page.submit("Qx7vRm2!Lpz9"));
             assertEquals("Mot de passe trop facile à deviner (robustesse 79 sur 80 demandés). "
                     + "Allongez-le d’un ou deux mots, ou mélangez minuscules, majuscules, chiffres et signes.",
                     page.error());
@@ -73,6 +73,11 @@ class PasswordPolicyIT {
             assertNull(page.submit("Printemps-Azerty-92!"));
             assertEquals("Le mot de passe contient une suite de touches voisines du clavier : « azerty ». "
                     + "Évitez les touches qui se suivent.", page.error());
+
+            assertNull(page.submit("!!!Motdepasse2026!!"));
+            assertEquals("Votre mot de passe contient un mot trop courant : « motdepasse ». Ajouter des chiffres, une "
+                    + "année ou des symboles autour ne suffit pas : choisissez plutôt une phrase de plusieurs mots "
+                    + "sans lien entre eux.", page.error());
 
             String redirect = page.submit("lanterne bleue sous la pluie");
             assertNotNull(redirect, "a passphrase is accepted: " + page.error());
@@ -88,7 +93,7 @@ class PasswordPolicyIT {
             assertNull(page.submit("Abc135!Abc135!"));
             assertEquals("The password repeats the same group of characters: “abc135!”. "
                     + "Do not type the same thing twice.", page.error());
-            assertNull(page.submit("Court!7x"));
+            assertNull(page.submit("Qx7!vRm"));
             assertEquals("Password too short: at least 12 characters. "
                     + "The easiest way: a sentence of four or five words.", page.error());
         }

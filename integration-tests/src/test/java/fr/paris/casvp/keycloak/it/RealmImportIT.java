@@ -40,6 +40,20 @@ class RealmImportIT {
     }
 
     @Test
+    void browserFlowUsesTheBundlePasswordFormAndKeycloakKeepsItsOtherFlows(KeycloakServer server) {
+        var realm = server.admin().realm(KeycloakServer.REALM);
+        assertEquals("casvp browser", realm.toRepresentation().getBrowserFlow());
+        List<String> steps = realm.flows().getExecutions("casvp browser").stream()
+                .map(e -> e.getProviderId() == null ? e.getDisplayName() : e.getProviderId()).toList();
+        assertTrue(steps.contains("casvp-password-form"), steps.toString());
+        assertTrue(steps.contains("auth-otp-form"), steps.toString());
+        List<String> flows = realm.flows().getFlows().stream().map(f -> f.getAlias()).toList();
+        for (String builtIn : List.of("browser", "direct grant", "registration", "reset credentials", "clients")) {
+            assertTrue(flows.contains(builtIn), builtIn + " missing from " + flows);
+        }
+    }
+
+    @Test
     void smtpPointsAtTheMailCatcherGivenAtImport(KeycloakServer server) {
         RealmRepresentation realm = server.admin().realm(KeycloakServer.REALM).toRepresentation();
         assertEquals(Integer.toString(server.mail().getSmtp().getPort()), realm.getSmtpServer().get("port"));

@@ -34,6 +34,7 @@ class CasvpRealmExportTest {
         assertTrue(realm.isBruteForceProtected());
         assertTrue(realm.getPasswordPolicy().contains("casvp-entropy(bits=80,min=12,max=128)"), realm.getPasswordPolicy());
         assertTrue(realm.getPasswordPolicy().contains("casvp-sequence(4)"), realm.getPasswordPolicy());
+        assertTrue(realm.getPasswordPolicy().contains("casvp-blocklist("), realm.getPasswordPolicy());
     }
 
     @Test
