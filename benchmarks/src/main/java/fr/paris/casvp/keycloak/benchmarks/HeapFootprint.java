@@ -1,6 +1,8 @@
 package fr.paris.casvp.keycloak.benchmarks;
 
+import fr.paris.casvp.keycloak.passwordpolicy.blocklist.BlocklistPasswordPolicyProviderFactory;
 import fr.paris.casvp.keycloak.passwordpolicy.breached.BreachedPasswordPolicyProviderFactory;
+import org.keycloak.policy.DenylistPasswordPolicyProviderFactory;
 import org.keycloak.policy.PasswordPolicyProvider;
 
 import java.io.IOException;
@@ -69,7 +71,8 @@ final class HeapFootprint {
                     .provider(BreachedPasswordPolicyProviderFactory.ID);
             int refused = 0;
             for (int i = 0; i < LOOKUPS; i++) {
-                refused += breached.validate(StandInKeycloak.USERNAME, lookups[i & (lookups.length - 1)]) != null ? 1 : 0;
+                String password = lookups[i & (lookups.length - 1)];
+                refused += breached.validate(StandInKeycloak.USERNAME, password) != null ? 1 : 0;
             }
             long after = usedHeapAfterGc();
             Reference.reachabilityFence(keycloak);
@@ -80,6 +83,74 @@ final class HeapFootprint {
             return after - before;
         } finally {
             factory.close();
+        }
+    }
+
+    /** Heap of casvp-blocklist's lists against Keycloak's passwordBlacklist Bloom filter, same words. */
+    record BlocklistHeap(int words, long blocklistBytes, long passwordBlacklistBytes) {
+        double ratio() {
+            return (double) blocklistBytes / passwordBlacklistBytes;
+        }
+    }
+
+    /**
+     * Each policy set up as a server does it (factory initialised at start-up, policy saved
+     * in a realm, a few passwords checked), the heap it keeps measured as above.
+     */
+    static BlocklistHeap blocklistVsPasswordBlacklist() {
+        Path dir;
+        try {
+            dir = Files.createTempDirectory("casvp-bench-heap-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try {
+            int words = BlocklistWords.writeTo(dir);
+            blocklistHeap();          // class loading: not counted
+            passwordBlacklistHeap(dir);
+            long[] blocklist = new long[REPEATS];
+            long[] bloom = new long[REPEATS];
+            for (int r = 0; r < REPEATS; r++) {
+                blocklist[r] = blocklistHeap();
+                bloom[r] = passwordBlacklistHeap(dir);
+            }
+            return new BlocklistHeap(words, median(blocklist), median(bloom));
+        } finally {
+            BreachedFiles.deleteQuietly(dir.resolve(BlocklistWords.FILE_NAME));
+            BreachedFiles.deleteQuietly(dir);
+        }
+    }
+
+    private static long blocklistHeap() {
+        BlocklistPasswordPolicyProviderFactory factory = new BlocklistPasswordPolicyProviderFactory();
+        long before = usedHeapAfterGc();
+        factory.init(StandInKeycloak.configScope(Map.of()));
+        StandInKeycloak keycloak = new StandInKeycloak(List.of(factory));
+        PasswordPolicyProvider blocklist = keycloak.policy(PasswordPolicyBenchmark.BLOCKLIST_POLICY)
+                .provider(BlocklistPasswordPolicyProviderFactory.ID);
+        checkSome(blocklist);
+        long after = usedHeapAfterGc();
+        Reference.reachabilityFence(keycloak);
+        factory.close();
+        return after - before;
+    }
+
+    private static long passwordBlacklistHeap(Path dir) {
+        DenylistPasswordPolicyProviderFactory factory = new DenylistPasswordPolicyProviderFactory();
+        long before = usedHeapAfterGc();
+        PasswordPolicyProvider passwordBlacklist =
+                KeycloakPasswordBlacklistBenchmark.keycloakPasswordBlacklist(factory, dir);
+        checkSome(passwordBlacklist);
+        long after = usedHeapAfterGc();
+        Reference.reachabilityFence(passwordBlacklist);
+        Reference.reachabilityFence(factory);
+        factory.close();
+        return after - before;
+    }
+
+    private static void checkSome(PasswordPolicyProvider policy) {
+        for (String password : List.of("Soleil2024!", "lanterne verte sur le quai 7", "k7#Vq9!mZ2pLs")) {
+            policy.validate(StandInKeycloak.USERNAME, password);
         }
     }
 

@@ -1,5 +1,6 @@
 package fr.paris.casvp.keycloak.benchmarks;
 
+import fr.paris.casvp.keycloak.passwordpolicy.blocklist.BlocklistPasswordPolicyProviderFactory;
 import fr.paris.casvp.keycloak.passwordpolicy.breached.BreachedPasswordPolicyProviderFactory;
 import fr.paris.casvp.keycloak.passwordpolicy.entropy.EntropyPasswordPolicyProviderFactory;
 import fr.paris.casvp.keycloak.passwordpolicy.sequence.SequencePasswordPolicyProviderFactory;
@@ -45,11 +46,11 @@ import java.util.stream.Stream;
 @State(Scope.Thread)
 public class PasswordPolicyBenchmark {
 
+    /** casvp-blocklist as the casvp realm sets it. */
+    static final String BLOCKLIST_POLICY = "casvp-blocklist(lists=all,minPoints=5)";
     /** The bundle's policies as the casvp realm sets them, breached in offline mode. */
-    static final String BUNDLE_POLICY = "casvp-entropy(bits=80,min=12,max=128) and casvp-sequence(4)"
-            + " and casvp-breached(file=%s,onError=accept)";
-    // TODO(casvp-blocklist): once the blocklist policy is merged, add " and casvp-blocklist(lists=all,minPoints=5)"
-    // to BUNDLE_POLICY, a blocklist() benchmark and the comparison with Keycloak's passwordBlacklist (README).
+    static final String BUNDLE_POLICY = "casvp-entropy(bits=80,min=12,max=128) and casvp-sequence(4) and "
+            + BLOCKLIST_POLICY + " and casvp-breached(file=%s,onError=accept)";
 
     private final PasswordPolicyFactories factories = new PasswordPolicyFactories();
     private Path dir;
@@ -57,6 +58,7 @@ public class PasswordPolicyBenchmark {
     private int next;
     private PasswordPolicyProvider entropy;
     private PasswordPolicyProvider sequence;
+    private PasswordPolicyProvider blocklist;
     private PasswordPolicyProvider breached;
     private PasswordPolicyManagerProvider chain;
 
@@ -71,6 +73,7 @@ public class PasswordPolicyBenchmark {
                 .policy(String.format(BUNDLE_POLICY, breachedFile));
         entropy = keycloak.provider(EntropyPasswordPolicyProviderFactory.ID);
         sequence = keycloak.provider(SequencePasswordPolicyProviderFactory.ID);
+        blocklist = keycloak.provider(BlocklistPasswordPolicyProviderFactory.ID);
         breached = keycloak.provider(BreachedPasswordPolicyProviderFactory.ID);
         chain = keycloak.chain();
         requireOfflineLookups(mixed);
@@ -111,6 +114,12 @@ public class PasswordPolicyBenchmark {
         return sequence.validate(StandInKeycloak.USERNAME, nextPassword());
     }
 
+    /** casvp-blocklist: common, French, name and organisation terms, normalised, within one edit. */
+    @Benchmark
+    public PolicyError blocklist() {
+        return blocklist.validate(StandInKeycloak.USERNAME, nextPassword());
+    }
+
     /** casvp-breached, offline file: NFC, SHA-1 and a memory-mapped lookup. */
     @Benchmark
     public PolicyError breachedOffline() {
@@ -128,6 +137,7 @@ public class PasswordPolicyBenchmark {
         private final List<PasswordPolicyProviderFactory> all = List.of(
                 new EntropyPasswordPolicyProviderFactory(),
                 new SequencePasswordPolicyProviderFactory(),
+                new BlocklistPasswordPolicyProviderFactory(),
                 new BreachedPasswordPolicyProviderFactory());
 
         List<PasswordPolicyProviderFactory> initialised() {

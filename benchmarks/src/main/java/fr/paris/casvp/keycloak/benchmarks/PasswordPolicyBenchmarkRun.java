@@ -28,7 +28,9 @@ import java.util.Locale;
  * </pre>
  * <ol>
  *   <li>builds (or reuses) the offline breached-hash files of 1 and 10 million hashes;</li>
- *   <li>measures, in this JVM, the heap an open offline file keeps ({@link HeapFootprint});</li>
+ *   <li>measures, in this JVM, the heap an open offline file keeps, and the heap of
+ *       casvp-blocklist against Keycloak's passwordBlacklist for the same words
+ *       ({@link HeapFootprint});</li>
  *   <li>runs every benchmark of this package with JMH (one fresh JVM per benchmark, same
  *       options for all);</li>
  *   <li>prints the ratios and writes them to {@code bench-results.md} next to the JAR
@@ -63,13 +65,16 @@ public final class PasswordPolicyBenchmarkRun {
         System.out.println("# casvp: offline breached-hash files " + sizes + " in " + BreachedFiles.dataDir()
                 + " (built once, then reused)");
         List<HeapFootprint.OfflineFileHeap> heap = List.of();
+        HeapFootprint.BlocklistHeap blocklistHeap = null;
         if (Boolean.parseBoolean(System.getProperty("casvp.bench.heap", "true"))) {
             heap = HeapFootprint.offlineFiles(sizes);
             heap.forEach(h -> System.out.printf("# casvp: heap kept by an open offline file of %,d hashes "
                     + "(%,d bytes on disk): %,d bytes%n", h.hashes(), h.fileBytes(), h.heapBytes()));
+            blocklistHeap = HeapFootprint.blocklistVsPasswordBlacklist();
+            System.out.printf("# casvp: heap for the %,d shipped blocklist words: casvp-blocklist %,d bytes, "
+                            + "Keycloak passwordBlacklist %,d bytes, ratio %.2f%n", blocklistHeap.words(),
+                    blocklistHeap.blocklistBytes(), blocklistHeap.passwordBlacklistBytes(), blocklistHeap.ratio());
         }
-        // TODO(casvp-blocklist): once merged, measure the blocklist heap against Keycloak's
-        // passwordBlacklist Bloom filter for the same words here (HeapFootprint) and pass it on.
 
         double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         Collection<RunResult> results = new Runner(options.build()).run();
@@ -78,7 +83,7 @@ public final class PasswordPolicyBenchmarkRun {
         String conditions = loadBefore < 0 ? "" : String.format(Locale.ROOT,
                 "System load average (1 min) %.2f before and %.2f after the run: other work on the machine "
                         + "shows in the tails (p99 and above).", loadBefore, loadAfter);
-        BenchmarkReport report = new BenchmarkReport(results, heap, conditions);
+        BenchmarkReport report = new BenchmarkReport(results, heap, blocklistHeap, conditions);
         String markdown = report.markdown();
         Path file = outputDir.resolve("bench-results.md");
         Files.writeString(file, markdown);

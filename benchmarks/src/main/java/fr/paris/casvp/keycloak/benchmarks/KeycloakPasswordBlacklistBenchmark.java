@@ -1,0 +1,82 @@
+package fr.paris.casvp.keycloak.benchmarks;
+
+import org.keycloak.policy.DenylistPasswordPolicyProviderFactory;
+import org.keycloak.policy.PasswordPolicyProvider;
+import org.keycloak.policy.PolicyError;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Keycloak's built-in {@code passwordBlacklist} policy ({@link DenylistPasswordPolicyProviderFactory},
+ * a Guava Bloom filter with 1 false positive in 10 000) loaded with the words
+ * {@code casvp-blocklist} ships ({@link BlocklistWords}), on the same 10 000 mixed passwords
+ * as {@code PasswordPolicyBenchmark.blocklist}. It only finds a password equal to a listed
+ * word (lower-cased); casvp-blocklist also finds them disguised and inside longer passwords,
+ * so this is the cost of the simplest check, not of the same verdicts.
+ */
+@BenchmarkMode(Mode.SampleTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 3)
+@Fork(1)
+@State(Scope.Thread)
+public class KeycloakPasswordBlacklistBenchmark {
+
+    private final DenylistPasswordPolicyProviderFactory factory = new DenylistPasswordPolicyProviderFactory();
+    private Path dir;
+    private String[] passwords;
+    private int next;
+    private PasswordPolicyProvider passwordBlacklist;
+
+    @Setup(Level.Trial)
+    public void setUp() throws IOException {
+        passwords = MixedPasswords.generate(MixedPasswords.DEFAULT_COUNT).toArray(String[]::new);
+        dir = Files.createTempDirectory("casvp-bench-denylist-");
+        BlocklistWords.writeTo(dir);
+        passwordBlacklist = keycloakPasswordBlacklist(factory, dir);
+        if (passwordBlacklist.validate(StandInKeycloak.USERNAME, BlocklistWords.shipped().iterator().next()) == null) {
+            throw new IllegalStateException("passwordBlacklist does not refuse a listed word");
+        }
+    }
+
+    /** The built-in policy as a realm with {@code passwordBlacklist(<word file>)} uses it. */
+    static PasswordPolicyProvider keycloakPasswordBlacklist(DenylistPasswordPolicyProviderFactory factory, Path dir) {
+        factory.init(StandInKeycloak.configScope(Map.of(DenylistPasswordPolicyProviderFactory.BLACKLISTS_PATH_PROPERTY,
+                dir.toString())));
+        return new StandInKeycloak(List.of(factory))
+                .policy(DenylistPasswordPolicyProviderFactory.ID + "(" + BlocklistWords.FILE_NAME + ")")
+                .provider(DenylistPasswordPolicyProviderFactory.ID);
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() {
+        factory.close();
+        BreachedFiles.deleteQuietly(dir.resolve(BlocklistWords.FILE_NAME));
+        BreachedFiles.deleteQuietly(dir);
+    }
+
+    /** Keycloak's passwordBlacklist on the next mixed password. */
+    @Benchmark
+    public PolicyError keycloakPasswordBlacklist() {
+        String password = passwords[next];
+        next = next + 1 == passwords.length ? 0 : next + 1;
+        return passwordBlacklist.validate(StandInKeycloak.USERNAME, password);
+    }
+}
