@@ -62,8 +62,8 @@ public final class PasswordPolicyBenchmarkRun {
         }
 
         List<Integer> sizes = offlineFileSizes(cli);
-        System.out.println("# casvp: offline breached-hash files " + sizes + " in " + BreachedFiles.dataDir()
-                + " (built once, then reused)");
+        System.out.println("# casvp: offline breached-hash files of " + sizes + " hashes are kept in "
+                + BreachedFiles.dataDir() + " (built at first use, then reused)");
         List<HeapFootprint.OfflineFileHeap> heap = List.of();
         HeapFootprint.BlocklistHeap blocklistHeap = null;
         if (Boolean.parseBoolean(System.getProperty("casvp.bench.heap", "true"))) {
