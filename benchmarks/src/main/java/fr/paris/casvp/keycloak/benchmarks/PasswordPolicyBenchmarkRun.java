@@ -81,8 +81,10 @@ public final class PasswordPolicyBenchmarkRun {
         double loadAfter = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
 
         String conditions = loadBefore < 0 ? "" : String.format(Locale.ROOT,
-                "System load average (1 min) %.2f before and %.2f after the run: other work on the machine "
-                        + "shows in the tails (p99 and above).", loadBefore, loadAfter);
+                "System load average (1 min) %.2f before and %.2f after the JMH run, %d CPU(s); the benchmark "
+                        + "itself counts for about 1: beyond that, other work on the machine preempts the measured "
+                        + "thread and shows in the tails (p99 and above).", loadBefore, loadAfter,
+                Runtime.getRuntime().availableProcessors());
         BenchmarkReport report = new BenchmarkReport(results, heap, blocklistHeap, conditions);
         String markdown = report.markdown();
         Path file = outputDir.resolve("bench-results.md");
