@@ -52,6 +52,14 @@ class PasswordPolicyIT {
     }
 
     @Test
+    void adminApiRefusesThePersonsOwnNameEvenDisguised(KeycloakServer server) throws Exception {
+        TestUsers.Agent agent = TestUsers.create(server, "fr");
+        // TestUsers names every agent Dominique.
+        JsonNode error = resetPasswordError(server.admin(), agent, "D0m1n1que au bord du canal");
+        assertEquals("casvp.passwordPolicy.personal.identity", error.path("error").asText());
+    }
+
+    @Test
     void adminApiAcceptsALongPassphraseWithoutCapitals(KeycloakServer server) {
         TestUsers.Agent agent = TestUsers.create(server, "fr");
         server.admin().realm(KeycloakServer.REALM).users().get(agent.id())
