@@ -72,6 +72,10 @@ class PasswordPolicyIT {
         try (WebClient browser = Browsers.htmlUnit()) {
             UpdatePasswordPage page = signInToUpdatePassword(browser, server, agent);
             assertEquals("fr", page.lang());
+            String rules = page.rules();
+            assertNotNull(rules, "the rules are shown before the agent types");
+            assertTrue(rules.contains("au moins 12 caractères"), rules);
+            assertTrue(rules.contains("ni votre nom"), rules);
 
             assertNull(page.submit("Qx7vRm2!Lpz9"));
             assertEquals("Mot de passe trop facile à deviner (robustesse 79 sur 80 demandés). "
