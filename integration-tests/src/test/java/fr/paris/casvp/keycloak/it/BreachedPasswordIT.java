@@ -6,6 +6,7 @@ import fr.paris.casvp.keycloak.it.pages.UpdatePasswordPage;
 import fr.paris.casvp.keycloak.it.support.BreachRangeServer;
 import fr.paris.casvp.keycloak.it.support.Browsers;
 import fr.paris.casvp.keycloak.it.support.CasvpIntegrationTest;
+import fr.paris.casvp.keycloak.it.support.ItSettings;
 import fr.paris.casvp.keycloak.it.support.KeycloakServer;
 import fr.paris.casvp.keycloak.it.support.Pkce;
 import fr.paris.casvp.keycloak.it.support.TestUsers;
@@ -16,7 +17,14 @@ import org.junit.jupiter.api.Test;
 import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
 
+import java.io.BufferedWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -97,6 +105,51 @@ class BreachedPasswordIT {
         server.breachRange().mode(BreachRangeServer.Mode.BROKEN);
         assertEquals("casvp.passwordPolicy.breachedUnavailable",
                 resetPasswordError(server, agent, "zèbre nocturne et café brûlant"));
+    }
+
+    /**
+     * Offline mode as ops run it: the corpus (here 1 million generated SHA1:COUNT lines plus
+     * one listed password, unsorted) turned into the compact file by the bundle JAR alone,
+     * then the realm pointed at the file: a listed password is refused and the range API
+     * never hears of it.
+     */
+    @Test
+    void offlineHashFileBuiltWithTheBundleJarRefusesAListedPasswordWithoutAnyRequest(KeycloakServer server)
+            throws Exception {
+        this.server = server;
+        Path dir = Files.createDirectories(ItSettings.outputDir().resolve("offline-breached"));
+        Path corpus = dir.resolve("corpus.txt");
+        String listed = "Wq4#nLz8!kTp2v";
+        try (BufferedWriter out = Files.newBufferedWriter(corpus, StandardCharsets.US_ASCII)) {
+            MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
+            for (int i = 0; i < 1_000_000; i++) {
+                byte[] hash = sha1.digest(("generated-" + i).getBytes(StandardCharsets.US_ASCII));
+                out.write(HexFormat.of().withUpperCase().formatHex(hash) + ":" + (1 + i % 97) + "\r\n");
+                if (i == 500_000) {
+                    out.write(HexFormat.of().withUpperCase().formatHex(
+                            sha1.digest(listed.getBytes(StandardCharsets.UTF_8))) + ":3\r\n");
+                }
+            }
+        }
+        Path file = dir.resolve("breached.bin");
+        Process builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx96m", "-cp", ItSettings.bundleJar().toString(),
+                "fr.paris.casvp.keycloak.passwordpolicy.breached.BreachedHashFileBuilder",
+                corpus.toString(), file.toString())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("builder.log").toFile()).start();
+        assertTrue(builder.waitFor(5, TimeUnit.MINUTES), "the builder finishes");
+        assertEquals(0, builder.exitValue(), Files.readString(dir.resolve("builder.log")));
+
+        TestUsers.Agent agent = TestUsers.create(server, "fr");
+        originalPolicy = server.admin().realm(KeycloakServer.REALM).toRepresentation().getPasswordPolicy();
+        setPolicy(server, originalPolicy.replaceAll("casvp-breached\\([^)]*\\)",
+                "casvp-breached(file=" + file + ",onError=reject)"));
+        int requestsBefore = server.breachRange().requests();
+
+        assertEquals("casvp.passwordPolicy.breached", resetPasswordError(server, agent, listed));
+        server.admin().realm(KeycloakServer.REALM).users().get(agent.id())
+                .resetPassword(password(TestUsers.passphrase()));
+        assertEquals(requestsBefore, server.breachRange().requests(), "offline mode sends nothing");
     }
 
     private static void setPolicy(KeycloakServer server, String policy) {

@@ -52,6 +52,14 @@ class PasswordPolicyIT {
     }
 
     @Test
+    void adminApiRefusesThePersonsOwnNameEvenDisguised(KeycloakServer server) throws Exception {
+        TestUsers.Agent agent = TestUsers.create(server, "fr");
+        // TestUsers names every agent Dominique.
+        JsonNode error = resetPasswordError(server.admin(), agent, "D0m1n1que au bord du canal");
+        assertEquals("casvp.passwordPolicy.personal.identity", error.path("error").asText());
+    }
+
+    @Test
     void adminApiAcceptsALongPassphraseWithoutCapitals(KeycloakServer server) {
         TestUsers.Agent agent = TestUsers.create(server, "fr");
         server.admin().realm(KeycloakServer.REALM).users().get(agent.id())
@@ -64,6 +72,10 @@ class PasswordPolicyIT {
         try (WebClient browser = Browsers.htmlUnit()) {
             UpdatePasswordPage page = signInToUpdatePassword(browser, server, agent);
             assertEquals("fr", page.lang());
+            String rules = page.rules();
+            assertNotNull(rules, "the rules are shown before the agent types");
+            assertTrue(rules.contains("au moins 12 caractères"), rules);
+            assertTrue(rules.contains("ni votre nom"), rules);
 
             assertNull(page.submit("Qx7vRm2!Lpz9"));
             assertEquals("Mot de passe trop facile à deviner (robustesse 79 sur 80 demandés). "

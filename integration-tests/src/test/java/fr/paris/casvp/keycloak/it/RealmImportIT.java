@@ -36,7 +36,7 @@ class RealmImportIT {
         assertTrue(realm.getPasswordPolicy().contains("casvp-entropy(bits=80,min=12,max=128)"),
                 realm.getPasswordPolicy());
         assertTrue(realm.getPasswordPolicy().contains("casvp-sequence(4)"), realm.getPasswordPolicy());
-        assertTrue(realm.getPasswordPolicy().contains("notUsername"), realm.getPasswordPolicy());
+        assertTrue(realm.getPasswordPolicy().contains("casvp-personal("), realm.getPasswordPolicy());
     }
 
     @Test

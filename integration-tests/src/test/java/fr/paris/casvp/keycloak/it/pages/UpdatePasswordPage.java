@@ -22,6 +22,12 @@ public final class UpdatePasswordPage {
         }
     }
 
+    /** The password rules shown before the agent types, or null. */
+    public String rules() {
+        DomElement element = page.getElementById("casvp-password-rules");
+        return element == null ? null : element.getTextContent().replaceAll("\\s+", " ").trim();
+    }
+
     /** The visible text of the page, for diagnostics. */
     public String text() {
         return page.getWebResponse().getStatusCode() + " " + page.asNormalizedText();

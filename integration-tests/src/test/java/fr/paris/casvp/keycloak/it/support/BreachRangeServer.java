@@ -10,9 +10,12 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -35,6 +38,7 @@ public final class BreachRangeServer implements AutoCloseable {
     private final HttpServer server;
     private final AtomicReference<Mode> mode = new AtomicReference<>(Mode.NORMAL);
     private final AtomicInteger requests = new AtomicInteger();
+    private final Set<String> alsoBreached = ConcurrentHashMap.newKeySet();
     private volatile CountDownLatch release = new CountDownLatch(0);
 
     public BreachRangeServer() throws IOException {
@@ -58,6 +62,11 @@ public final class BreachRangeServer implements AutoCloseable {
         mode.set(next);
     }
 
+    /** From now on the API lists this password too (as when a new breach is published). */
+    public void publishBreach(String password) {
+        alsoBreached.add(password);
+    }
+
     public int requests() {
         return requests.get();
     }
@@ -76,7 +85,9 @@ public final class BreachRangeServer implements AutoCloseable {
             }
             String prefix = exchange.getRequestURI().getPath().substring("/range/".length()).toUpperCase(Locale.ROOT);
             StringBuilder body = new StringBuilder();
-            for (String password : BREACHED) {
+            List<String> listed = new ArrayList<>(BREACHED);
+            listed.addAll(alsoBreached);
+            for (String password : listed) {
                 String hash = sha1Hex(password);
                 if (hash.startsWith(prefix)) {
                     body.append(hash.substring(5)).append(":42\r\n");
