@@ -165,7 +165,8 @@ final class BenchmarkReport {
         md.append("\nPolicies check the next of 10 000 seeded mixed passwords (passphrases, common-looking ")
                 .append("passwords with leet and years, random ASCII, long Unicode) at each call; the chain is ")
                 .append("Keycloak's own DefaultPasswordPolicyManagerProvider (first refusal wins) over casvp-entropy, ")
-                .append("casvp-sequence, casvp-blocklist and casvp-breached (offline). Offline lookups: half ")
+                .append("casvp-sequence, casvp-personal, casvp-blocklist and casvp-breached (offline), for one agent ")
+                .append("(validate(realm, user, password), as on the update-password page). Offline lookups: half ")
                 .append("breached, half not. Keycloak's passwordBlacklist only finds a password equal to a listed ")
                 .append("word; casvp-blocklist also finds words disguised or inside a longer password.\n");
         return md.toString();

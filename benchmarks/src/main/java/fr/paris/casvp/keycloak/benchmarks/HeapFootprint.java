@@ -2,6 +2,7 @@ package fr.paris.casvp.keycloak.benchmarks;
 
 import fr.paris.casvp.keycloak.passwordpolicy.blocklist.BlocklistPasswordPolicyProviderFactory;
 import fr.paris.casvp.keycloak.passwordpolicy.breached.BreachedPasswordPolicyProviderFactory;
+import org.keycloak.models.RealmModel;
 import org.keycloak.policy.DenylistPasswordPolicyProviderFactory;
 import org.keycloak.policy.PasswordPolicyProvider;
 
@@ -69,10 +70,11 @@ final class HeapFootprint {
             // What a server does: the admin saves the policy (the file is opened), agents change passwords.
             PasswordPolicyProvider breached = keycloak.policy("casvp-breached(file=" + file + ",onError=accept)")
                     .provider(BreachedPasswordPolicyProviderFactory.ID);
+            RealmModel realm = keycloak.realm();
             int refused = 0;
             for (int i = 0; i < LOOKUPS; i++) {
                 String password = lookups[i & (lookups.length - 1)];
-                refused += breached.validate(StandInKeycloak.USERNAME, password) != null ? 1 : 0;
+                refused += breached.validate(realm, StandInKeycloak.AGENT, password) != null ? 1 : 0;
             }
             long after = usedHeapAfterGc();
             Reference.reachabilityFence(keycloak);
@@ -128,7 +130,7 @@ final class HeapFootprint {
         StandInKeycloak keycloak = new StandInKeycloak(List.of(factory));
         PasswordPolicyProvider blocklist = keycloak.policy(PasswordPolicyBenchmark.BLOCKLIST_POLICY)
                 .provider(BlocklistPasswordPolicyProviderFactory.ID);
-        checkSome(blocklist);
+        checkSome(keycloak.realm(), blocklist);
         long after = usedHeapAfterGc();
         Reference.reachabilityFence(keycloak);
         factory.close();
@@ -138,19 +140,18 @@ final class HeapFootprint {
     private static long passwordBlacklistHeap(Path dir) {
         DenylistPasswordPolicyProviderFactory factory = new DenylistPasswordPolicyProviderFactory();
         long before = usedHeapAfterGc();
-        PasswordPolicyProvider passwordBlacklist =
-                KeycloakPasswordBlacklistBenchmark.keycloakPasswordBlacklist(factory, dir);
-        checkSome(passwordBlacklist);
+        StandInKeycloak keycloak = KeycloakPasswordBlacklistBenchmark.keycloakPasswordBlacklist(factory, dir);
+        checkSome(keycloak.realm(), keycloak.provider(DenylistPasswordPolicyProviderFactory.ID));
         long after = usedHeapAfterGc();
-        Reference.reachabilityFence(passwordBlacklist);
+        Reference.reachabilityFence(keycloak);
         Reference.reachabilityFence(factory);
         factory.close();
         return after - before;
     }
 
-    private static void checkSome(PasswordPolicyProvider policy) {
+    private static void checkSome(RealmModel realm, PasswordPolicyProvider policy) {
         for (String password : List.of("Soleil2024!", "lanterne verte sur le quai 7", "k7#Vq9!mZ2pLs")) {
-            policy.validate(StandInKeycloak.USERNAME, password);
+            policy.validate(realm, StandInKeycloak.AGENT, password);
         }
     }
 

@@ -1,5 +1,6 @@
 package fr.paris.casvp.keycloak.benchmarks;
 
+import org.keycloak.models.RealmModel;
 import org.keycloak.policy.DenylistPasswordPolicyProviderFactory;
 import org.keycloak.policy.PasswordPolicyProvider;
 import org.keycloak.policy.PolicyError;
@@ -44,25 +45,28 @@ public class KeycloakPasswordBlacklistBenchmark {
     private String[] passwords;
     private int next;
     private PasswordPolicyProvider passwordBlacklist;
+    private RealmModel realm;
 
     @Setup(Level.Trial)
     public void setUp() throws IOException {
         passwords = MixedPasswords.generate(MixedPasswords.DEFAULT_COUNT).toArray(String[]::new);
         dir = Files.createTempDirectory("casvp-bench-denylist-");
         BlocklistWords.writeTo(dir);
-        passwordBlacklist = keycloakPasswordBlacklist(factory, dir);
-        if (passwordBlacklist.validate(StandInKeycloak.USERNAME, BlocklistWords.shipped().iterator().next()) == null) {
+        StandInKeycloak keycloak = keycloakPasswordBlacklist(factory, dir);
+        passwordBlacklist = keycloak.provider(DenylistPasswordPolicyProviderFactory.ID);
+        realm = keycloak.realm();
+        String listed = BlocklistWords.shipped().iterator().next();
+        if (passwordBlacklist.validate(realm, StandInKeycloak.AGENT, listed) == null) {
             throw new IllegalStateException("passwordBlacklist does not refuse a listed word");
         }
     }
 
-    /** The built-in policy as a realm with {@code passwordBlacklist(<word file>)} uses it. */
-    static PasswordPolicyProvider keycloakPasswordBlacklist(DenylistPasswordPolicyProviderFactory factory, Path dir) {
+    /** A realm with {@code passwordBlacklist(<word file>)}, the file in {@code dir}. */
+    static StandInKeycloak keycloakPasswordBlacklist(DenylistPasswordPolicyProviderFactory factory, Path dir) {
         factory.init(StandInKeycloak.configScope(Map.of(DenylistPasswordPolicyProviderFactory.BLACKLISTS_PATH_PROPERTY,
                 dir.toString())));
         return new StandInKeycloak(List.of(factory))
-                .policy(DenylistPasswordPolicyProviderFactory.ID + "(" + BlocklistWords.FILE_NAME + ")")
-                .provider(DenylistPasswordPolicyProviderFactory.ID);
+                .policy(DenylistPasswordPolicyProviderFactory.ID + "(" + BlocklistWords.FILE_NAME + ")");
     }
 
     @TearDown(Level.Trial)
@@ -77,6 +81,6 @@ public class KeycloakPasswordBlacklistBenchmark {
     public PolicyError keycloakPasswordBlacklist() {
         String password = passwords[next];
         next = next + 1 == passwords.length ? 0 : next + 1;
-        return passwordBlacklist.validate(StandInKeycloak.USERNAME, password);
+        return passwordBlacklist.validate(realm, StandInKeycloak.AGENT, password);
     }
 }

@@ -1,6 +1,7 @@
 package fr.paris.casvp.keycloak.benchmarks;
 
 import fr.paris.casvp.keycloak.passwordpolicy.breached.BreachedPasswordPolicyProviderFactory;
+import org.keycloak.models.RealmModel;
 import org.keycloak.policy.PasswordPolicyProvider;
 import org.keycloak.policy.PolicyError;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -45,6 +46,7 @@ public class OfflineBreachedLookupBenchmark {
 
     private final BreachedPasswordPolicyProviderFactory factory = new BreachedPasswordPolicyProviderFactory();
     private PasswordPolicyProvider breached;
+    private RealmModel realm;
     private String[] lookups;
     private int next;
 
@@ -52,12 +54,13 @@ public class OfflineBreachedLookupBenchmark {
     public void setUp() {
         Path file = BreachedFiles.sized(hashes);
         factory.init(StandInKeycloak.configScope(Map.of()));
-        breached = new StandInKeycloak(List.of(factory))
-                .policy("casvp-breached(file=" + file + ",onError=accept)")
-                .provider(BreachedPasswordPolicyProviderFactory.ID);
+        StandInKeycloak keycloak = new StandInKeycloak(List.of(factory))
+                .policy("casvp-breached(file=" + file + ",onError=accept)");
+        breached = keycloak.provider(BreachedPasswordPolicyProviderFactory.ID);
+        realm = keycloak.realm();
         lookups = lookups(hashes);
         for (int i = 0; i < 64; i++) {
-            boolean refused = breached.validate(StandInKeycloak.USERNAME, lookups[i]) != null;
+            boolean refused = breached.validate(realm, StandInKeycloak.AGENT, lookups[i]) != null;
             if (refused != (i % 2 == 0)) {
                 throw new IllegalStateException("the offline file does not answer as built: " + file);
             }
@@ -85,6 +88,6 @@ public class OfflineBreachedLookupBenchmark {
     public PolicyError offlineLookup() {
         String password = lookups[next];
         next = (next + 1) & (LOOKUPS - 1);
-        return breached.validate(StandInKeycloak.USERNAME, password);
+        return breached.validate(realm, StandInKeycloak.AGENT, password);
     }
 }

@@ -3,7 +3,9 @@ package fr.paris.casvp.keycloak.benchmarks;
 import fr.paris.casvp.keycloak.passwordpolicy.blocklist.BlocklistPasswordPolicyProviderFactory;
 import fr.paris.casvp.keycloak.passwordpolicy.breached.BreachedPasswordPolicyProviderFactory;
 import fr.paris.casvp.keycloak.passwordpolicy.entropy.EntropyPasswordPolicyProviderFactory;
+import fr.paris.casvp.keycloak.passwordpolicy.personal.PersonalPasswordPolicyProviderFactory;
 import fr.paris.casvp.keycloak.passwordpolicy.sequence.SequencePasswordPolicyProviderFactory;
+import org.keycloak.models.RealmModel;
 import org.keycloak.policy.PasswordPolicyManagerProvider;
 import org.keycloak.policy.PasswordPolicyProvider;
 import org.keycloak.policy.PasswordPolicyProviderFactory;
@@ -32,7 +34,8 @@ import java.util.stream.Stream;
 /**
  * Time to judge one new password, per bundle policy and for the whole bundle chain, over
  * the {@link MixedPasswords} (10 000, seeded): each call checks the next password of the
- * list, so the percentiles are those of single checks across the mix. The policies run
+ * list for the same agent ({@link StandInKeycloak#AGENT}), as the update-password page
+ * does, so the percentiles are those of single checks across the mix. The policies run
  * through the real factories and Keycloak's own policy parser and chain
  * ({@link StandInKeycloak}); {@code casvp-breached} reads a small offline file built in
  * {@link #setUp()} (never HTTP). Compare with {@link KeycloakArgon2Benchmark}, the hash
@@ -49,8 +52,9 @@ public class PasswordPolicyBenchmark {
     /** casvp-blocklist as the casvp realm sets it. */
     static final String BLOCKLIST_POLICY = "casvp-blocklist(lists=all,minPoints=5)";
     /** The bundle's policies as the casvp realm sets them, breached in offline mode. */
-    static final String BUNDLE_POLICY = "casvp-entropy(bits=80,min=12,max=128) and casvp-sequence(4) and "
-            + BLOCKLIST_POLICY + " and casvp-breached(file=%s,onError=accept)";
+    static final String BUNDLE_POLICY = "casvp-entropy(bits=80,min=12,max=128) and casvp-sequence(4)"
+            + " and casvp-personal(minLength=4,birthYearAttribute=birthdate) and " + BLOCKLIST_POLICY
+            + " and casvp-breached(file=%s,onError=accept)";
 
     private final PasswordPolicyFactories factories = new PasswordPolicyFactories();
     private Path dir;
@@ -58,9 +62,11 @@ public class PasswordPolicyBenchmark {
     private int next;
     private PasswordPolicyProvider entropy;
     private PasswordPolicyProvider sequence;
+    private PasswordPolicyProvider personal;
     private PasswordPolicyProvider blocklist;
     private PasswordPolicyProvider breached;
     private PasswordPolicyManagerProvider chain;
+    private RealmModel realm;
 
     @Setup(Level.Trial)
     public void setUp() throws IOException {
@@ -73,16 +79,18 @@ public class PasswordPolicyBenchmark {
                 .policy(String.format(BUNDLE_POLICY, breachedFile));
         entropy = keycloak.provider(EntropyPasswordPolicyProviderFactory.ID);
         sequence = keycloak.provider(SequencePasswordPolicyProviderFactory.ID);
+        personal = keycloak.provider(PersonalPasswordPolicyProviderFactory.ID);
         blocklist = keycloak.provider(BlocklistPasswordPolicyProviderFactory.ID);
         breached = keycloak.provider(BreachedPasswordPolicyProviderFactory.ID);
         chain = keycloak.chain();
+        realm = keycloak.realm();
         requireOfflineLookups(mixed);
     }
 
     /** The breached benchmark must measure lookups, not a file that failed to open. */
     private void requireOfflineLookups(List<String> mixed) {
-        if (breached.validate(StandInKeycloak.USERNAME, mixed.get(0)) == null
-                || breached.validate(StandInKeycloak.USERNAME, "absent from the file: 8c1f2a9e") != null) {
+        if (breached.validate(realm, StandInKeycloak.AGENT, mixed.get(0)) == null
+                || breached.validate(realm, StandInKeycloak.AGENT, "absent from the file: 8c1f2a9e") != null) {
             throw new IllegalStateException("the offline breached-hash file does not answer as built");
         }
     }
@@ -105,31 +113,37 @@ public class PasswordPolicyBenchmark {
     /** casvp-entropy: CNIL strength and length. */
     @Benchmark
     public PolicyError entropy() {
-        return entropy.validate(StandInKeycloak.USERNAME, nextPassword());
+        return entropy.validate(realm, StandInKeycloak.AGENT, nextPassword());
     }
 
     /** casvp-sequence: keyboard, alphabetical and repeated runs (Passay). */
     @Benchmark
     public PolicyError sequence() {
-        return sequence.validate(StandInKeycloak.USERNAME, nextPassword());
+        return sequence.validate(realm, StandInKeycloak.AGENT, nextPassword());
+    }
+
+    /** casvp-personal: identifier, mail, names, birth year of the agent. */
+    @Benchmark
+    public PolicyError personal() {
+        return personal.validate(realm, StandInKeycloak.AGENT, nextPassword());
     }
 
     /** casvp-blocklist: common, French, name and organisation terms, normalised, within one edit. */
     @Benchmark
     public PolicyError blocklist() {
-        return blocklist.validate(StandInKeycloak.USERNAME, nextPassword());
+        return blocklist.validate(realm, StandInKeycloak.AGENT, nextPassword());
     }
 
     /** casvp-breached, offline file: NFC, SHA-1 and a memory-mapped lookup. */
     @Benchmark
     public PolicyError breachedOffline() {
-        return breached.validate(StandInKeycloak.USERNAME, nextPassword());
+        return breached.validate(realm, StandInKeycloak.AGENT, nextPassword());
     }
 
     /** Every bundle policy through Keycloak's chain (first refusal wins, as on the update-password page). */
     @Benchmark
     public PolicyError bundleChain() {
-        return chain.validate(StandInKeycloak.USERNAME, nextPassword());
+        return chain.validate(realm, StandInKeycloak.AGENT, nextPassword());
     }
 
     /** The bundle's factories, initialised as Keycloak does at start-up, closed at the end. */
@@ -137,6 +151,7 @@ public class PasswordPolicyBenchmark {
         private final List<PasswordPolicyProviderFactory> all = List.of(
                 new EntropyPasswordPolicyProviderFactory(),
                 new SequencePasswordPolicyProviderFactory(),
+                new PersonalPasswordPolicyProviderFactory(),
                 new BlocklistPasswordPolicyProviderFactory(),
                 new BreachedPasswordPolicyProviderFactory());
 

@@ -5,6 +5,7 @@ import org.keycloak.models.KeycloakContext;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.PasswordPolicy;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
 import org.keycloak.policy.DefaultPasswordPolicyManagerProvider;
 import org.keycloak.policy.PasswordPolicyManagerProvider;
 import org.keycloak.policy.PasswordPolicyProvider;
@@ -17,22 +18,34 @@ import java.util.Map;
 
 /**
  * Just enough of a Keycloak server for password policies to run as they do on the
- * update-password page: a realm whose policy string goes through Keycloak's own
+ * update-password page, {@code validate(realm, user, password)} for one agent
+ * ({@link #AGENT}): a realm whose policy string goes through Keycloak's own
  * {@link PasswordPolicy#parse} (which calls each policy's {@code parseConfig}, as when an
  * admin saves it) and a session that hands out one provider per policy id, created by the
  * real factories and kept for the session's life as Keycloak's session does. The chain
  * is Keycloak's own {@link DefaultPasswordPolicyManagerProvider}.
  *
- * <p>Realm, context and session are {@link Proxy} stand-ins answering only what a password
- * policy asks; the two proxy calls per check (context → realm → policy) cost tens of
- * nanoseconds, which the numbers include: they slightly overstate the policies' cost.
+ * <p>Realm, user, context and session are {@link Proxy} stand-ins answering only what a
+ * password policy asks; a proxy call costs tens of nanoseconds, which the numbers include:
+ * they slightly overstate the policies' cost.
  */
 final class StandInKeycloak {
 
     static final String USERNAME = "camille.martin";
 
+    /** The agent changing her password, as casvp-personal reads her (a demo account of the realm). */
+    static final UserModel AGENT = stub(UserModel.class, (method, args) -> switch (method) {
+        case "getUsername" -> USERNAME;
+        case "getEmail" -> "camille.martin@casvp.paris.fr";
+        case "getFirstName" -> "Camille";
+        case "getLastName" -> "Martin";
+        case "getFirstAttribute" -> "birthdate".equals(args[0]) ? "1984-05-12" : null;
+        default -> unsupported(method);
+    });
+
     private final Map<String, PasswordPolicyProviderFactory> factories = new HashMap<>();
     private final Map<String, PasswordPolicyProvider> providers = new HashMap<>();
+    private final RealmModel realm;
     private final KeycloakSession session;
     private volatile PasswordPolicy policy;
 
@@ -41,7 +54,7 @@ final class StandInKeycloak {
         for (PasswordPolicyProviderFactory factory : policyFactories) {
             factories.put(factory.getId(), factory);
         }
-        RealmModel realm = stub(RealmModel.class, (method, args) -> switch (method) {
+        realm = stub(RealmModel.class, (method, args) -> switch (method) {
             case "getPasswordPolicy" -> policy;
             case "getName" -> "casvp";
             default -> unsupported(method);
@@ -66,6 +79,11 @@ final class StandInKeycloak {
     StandInKeycloak policy(String policyString) {
         policy = PasswordPolicy.parse(session, policyString);
         return this;
+    }
+
+    /** The realm whose policy this is. */
+    RealmModel realm() {
+        return realm;
     }
 
     /** The provider of one policy id, as {@code session.getProvider(PasswordPolicyProvider.class, id)}. */
