@@ -1,20 +1,16 @@
 package fr.paris.casvp.keycloak.it;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import fr.paris.casvp.keycloak.it.pages.LoginPage;
 import fr.paris.casvp.keycloak.it.pages.UpdatePasswordPage;
 import fr.paris.casvp.keycloak.it.support.BreachRangeServer;
 import fr.paris.casvp.keycloak.it.support.Browsers;
 import fr.paris.casvp.keycloak.it.support.CasvpIntegrationTest;
 import fr.paris.casvp.keycloak.it.support.ItSettings;
+import fr.paris.casvp.keycloak.it.support.PasswordReset;
 import fr.paris.casvp.keycloak.it.support.KeycloakServer;
-import fr.paris.casvp.keycloak.it.support.Pkce;
 import fr.paris.casvp.keycloak.it.support.TestUsers;
-import jakarta.ws.rs.BadRequestException;
 import org.htmlunit.WebClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
 
 import java.io.BufferedWriter;
@@ -29,7 +25,6 @@ import java.util.concurrent.TimeUnit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -38,8 +33,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @CasvpIntegrationTest
 class BreachedPasswordIT {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private KeycloakServer server;
     private String originalPolicy;
@@ -64,9 +57,7 @@ class BreachedPasswordIT {
     void agentCannotPickABreachedPasswordAndIsToldWhyInFrench(KeycloakServer server) throws Exception {
         TestUsers.Agent agent = TestUsers.create(server, "fr", List.of("UPDATE_PASSWORD"));
         try (WebClient browser = Browsers.htmlUnit()) {
-            LoginPage.SignInResult result = LoginPage.open(browser, server, Pkce.create())
-                    .signIn(agent.username(), agent.password());
-            UpdatePasswordPage page = new UpdatePasswordPage(browser, result.pageAgain().html());
+            UpdatePasswordPage page = UpdatePasswordPage.afterSignIn(browser, server, agent);
             assertNull(page.submit(BreachRangeServer.BREACHED.get(0)));
             assertTrue(page.error().startsWith("Ce mot de passe figure dans des listes de mots de passe volés"),
                     page.error());
@@ -77,7 +68,7 @@ class BreachedPasswordIT {
     @Test
     void adminApiRefusesABreachedPassword(KeycloakServer server) throws Exception {
         TestUsers.Agent agent = TestUsers.create(server, "fr");
-        assertEquals("casvp.passwordPolicy.breached", resetPasswordError(server, agent, BreachRangeServer.BREACHED.get(1)));
+        assertEquals("casvp.passwordPolicy.breached", PasswordReset.refused(server.admin(), agent, BreachRangeServer.BREACHED.get(1)).path("error").asText());
     }
 
     @Test
@@ -88,8 +79,7 @@ class BreachedPasswordIT {
         int logLength = server.serverLog().length();
         long start = System.nanoTime();
         // Listed, but the API does not answer within the 2 s bound: accepted (onError=accept).
-        server.admin().realm(KeycloakServer.REALM).users().get(agent.id())
-                .resetPassword(password(BreachRangeServer.BREACHED.get(0)));
+        PasswordReset.accepted(server.admin(), agent, BreachRangeServer.BREACHED.get(0));
         long millis = (System.nanoTime() - start) / 1_000_000;
         System.out.printf("password change with a stalled range API took %d ms (bound 2000 ms)%n", millis);
         assertTrue(server.serverLog().substring(logLength).contains("casvp-breached: breach check not done"),
@@ -104,7 +94,7 @@ class BreachedPasswordIT {
         setPolicy(server, originalPolicy.replace("onError=accept", "onError=reject"));
         server.breachRange().mode(BreachRangeServer.Mode.BROKEN);
         assertEquals("casvp.passwordPolicy.breachedUnavailable",
-                resetPasswordError(server, agent, "zèbre nocturne et café brûlant"));
+                PasswordReset.refused(server.admin(), agent, "zèbre nocturne et café brûlant").path("error").asText());
     }
 
     /**
@@ -146,9 +136,8 @@ class BreachedPasswordIT {
                 "casvp-breached(file=" + file + ",onError=reject)"));
         int requestsBefore = server.breachRange().requests();
 
-        assertEquals("casvp.passwordPolicy.breached", resetPasswordError(server, agent, listed));
-        server.admin().realm(KeycloakServer.REALM).users().get(agent.id())
-                .resetPassword(password(TestUsers.passphrase()));
+        assertEquals("casvp.passwordPolicy.breached", PasswordReset.refused(server.admin(), agent, listed).path("error").asText());
+        PasswordReset.accepted(server.admin(), agent, TestUsers.passphrase());
         assertEquals(requestsBefore, server.breachRange().requests(), "offline mode sends nothing");
     }
 
@@ -156,20 +145,5 @@ class BreachedPasswordIT {
         RealmRepresentation realm = server.admin().realm(KeycloakServer.REALM).toRepresentation();
         realm.setPasswordPolicy(policy);
         server.admin().realm(KeycloakServer.REALM).update(realm);
-    }
-
-    private static String resetPasswordError(KeycloakServer server, TestUsers.Agent agent, String password)
-            throws Exception {
-        BadRequestException refused = assertThrows(BadRequestException.class, () -> server.admin()
-                .realm(KeycloakServer.REALM).users().get(agent.id()).resetPassword(password(password)));
-        return JSON.readTree(refused.getResponse().readEntity(String.class)).path("error").asText();
-    }
-
-    private static CredentialRepresentation password(String value) {
-        CredentialRepresentation credential = new CredentialRepresentation();
-        credential.setType(CredentialRepresentation.PASSWORD);
-        credential.setValue(value);
-        credential.setTemporary(false);
-        return credential;
     }
 }

@@ -1,19 +1,15 @@
 package fr.paris.casvp.keycloak.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import fr.paris.casvp.keycloak.it.pages.LoginPage;
 import fr.paris.casvp.keycloak.it.pages.UpdatePasswordPage;
 import fr.paris.casvp.keycloak.it.support.Browsers;
 import fr.paris.casvp.keycloak.it.support.CasvpIntegrationTest;
 import fr.paris.casvp.keycloak.it.support.KeycloakServer;
-import fr.paris.casvp.keycloak.it.support.Pkce;
+import fr.paris.casvp.keycloak.it.support.PasswordReset;
 import fr.paris.casvp.keycloak.it.support.TestUsers;
-import jakarta.ws.rs.BadRequestException;
 import org.htmlunit.WebClient;
 import org.junit.jupiter.api.Test;
 import org.keycloak.admin.client.Keycloak;
-import org.keycloak.representations.idm.CredentialRepresentation;
 
 import java.util.List;
 
@@ -27,12 +23,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @CasvpIntegrationTest
 class PasswordPolicyIT {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @Test
     void adminApiRefusesAPasswordTooWeakForTheCnilFloorAndSaysWhy(KeycloakServer server) throws Exception {
         TestUsers.Agent agent = TestUsers.create(server, "fr");
-        JsonNode error = resetPasswordError(server.admin(), agent, "Qx7vRm2!Lpz9");
+        JsonNode error = PasswordReset.refused(server.admin(), agent, "Qx7vRm2!Lpz9");
         assertEquals("casvp.passwordPolicy.entropy.tooWeak", error.path("error").asText());
         assertEquals("Password too easy to guess (strength 79 of the 80 required). Make it longer by a word or two, "
                 + "or mix lower case, capitals, digits and symbols.", error.path("error_description").asText());
@@ -43,7 +37,7 @@ class PasswordPolicyIT {
         TestUsers.Agent agent = TestUsers.create(server, "fr");
         try (Keycloak realmAdmin = Keycloak.getInstance(server.baseUrl(), KeycloakServer.REALM, "admin.casvp",
                 "Registre ancien du bureau 42", "admin-cli")) {
-            JsonNode error = resetPasswordError(realmAdmin, agent, "Printemps-Azerty-92!");
+            JsonNode error = PasswordReset.refused(realmAdmin, agent, "Printemps-Azerty-92!");
             assertEquals("casvp.passwordPolicy.sequence.keyboard", error.path("error").asText());
             // admin-cli tokens carry no locale claim, so Keycloak answers the API in English.
             assertEquals("The password contains a run of neighbouring keyboard keys: “azerty”. "
@@ -55,22 +49,21 @@ class PasswordPolicyIT {
     void adminApiRefusesThePersonsOwnNameEvenDisguised(KeycloakServer server) throws Exception {
         TestUsers.Agent agent = TestUsers.create(server, "fr");
         // TestUsers names every agent Dominique.
-        JsonNode error = resetPasswordError(server.admin(), agent, "D0m1n1que au bord du canal");
+        JsonNode error = PasswordReset.refused(server.admin(), agent, "D0m1n1que au bord du canal");
         assertEquals("casvp.passwordPolicy.personal.identity", error.path("error").asText());
     }
 
     @Test
     void adminApiAcceptsALongPassphraseWithoutCapitals(KeycloakServer server) {
         TestUsers.Agent agent = TestUsers.create(server, "fr");
-        server.admin().realm(KeycloakServer.REALM).users().get(agent.id())
-                .resetPassword(password("cheval correct pile agrafe"));
+        PasswordReset.accepted(server.admin(), agent, "cheval correct pile agrafe");
     }
 
     @Test
     void updatePasswordPageExplainsTheRefusalInFrenchThenAcceptsAPassphrase(KeycloakServer server) throws Exception {
         TestUsers.Agent agent = TestUsers.create(server, "fr", List.of("UPDATE_PASSWORD"));
         try (WebClient browser = Browsers.htmlUnit()) {
-            UpdatePasswordPage page = signInToUpdatePassword(browser, server, agent);
+            UpdatePasswordPage page = UpdatePasswordPage.afterSignIn(browser, server, agent);
             assertEquals("fr", page.lang());
             String rules = page.rules();
             assertNotNull(rules, "the rules are shown before the agent types");
@@ -101,7 +94,7 @@ class PasswordPolicyIT {
     void updatePasswordPageSpeaksEnglishToAnEnglishSpeakingAgent(KeycloakServer server) throws Exception {
         TestUsers.Agent agent = TestUsers.create(server, "en", List.of("UPDATE_PASSWORD"));
         try (WebClient browser = Browsers.htmlUnit("en-GB,en;q=0.9")) {
-            UpdatePasswordPage page = signInToUpdatePassword(browser, server, agent);
+            UpdatePasswordPage page = UpdatePasswordPage.afterSignIn(browser, server, agent);
             assertNull(page.submit("Abc135!Abc135!"));
             assertEquals("The password repeats the same group of characters: “abc135!”. "
                     + "Do not type the same thing twice.", page.error());
@@ -109,28 +102,5 @@ class PasswordPolicyIT {
             assertEquals("Password too short: at least 12 characters. "
                     + "The easiest way: a sentence of four or five words.", page.error());
         }
-    }
-
-    private static UpdatePasswordPage signInToUpdatePassword(WebClient browser, KeycloakServer server,
-                                                             TestUsers.Agent agent) throws Exception {
-        LoginPage.SignInResult result = LoginPage.open(browser, server, Pkce.create())
-                .signIn(agent.username(), agent.password());
-        assertNotNull(result.pageAgain(), "the update-password page is shown after sign-in");
-        return new UpdatePasswordPage(browser, result.pageAgain().html());
-    }
-
-    private static JsonNode resetPasswordError(Keycloak admin, TestUsers.Agent agent, String password)
-            throws Exception {
-        BadRequestException refused = assertThrows(BadRequestException.class, () -> admin
-                .realm(KeycloakServer.REALM).users().get(agent.id()).resetPassword(password(password)));
-        return JSON.readTree(refused.getResponse().readEntity(String.class));
-    }
-
-    private static CredentialRepresentation password(String value) {
-        CredentialRepresentation credential = new CredentialRepresentation();
-        credential.setType(CredentialRepresentation.PASSWORD);
-        credential.setValue(value);
-        credential.setTemporary(false);
-        return credential;
     }
 }

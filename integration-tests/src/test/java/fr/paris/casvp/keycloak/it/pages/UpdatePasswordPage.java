@@ -1,5 +1,8 @@
 package fr.paris.casvp.keycloak.it.pages;
 
+import fr.paris.casvp.keycloak.it.support.KeycloakServer;
+import fr.paris.casvp.keycloak.it.support.Pkce;
+import fr.paris.casvp.keycloak.it.support.TestUsers;
 import org.htmlunit.Page;
 import org.htmlunit.WebClient;
 import org.htmlunit.html.DomElement;
@@ -13,6 +16,17 @@ public final class UpdatePasswordPage {
 
     private final WebClient browser;
     private HtmlPage page;
+
+    /** Signs the agent in through the webmail; Keycloak must then ask for a new password. */
+    public static UpdatePasswordPage afterSignIn(WebClient browser, KeycloakServer server, TestUsers.Agent agent)
+            throws IOException {
+        LoginPage.SignInResult result = LoginPage.open(browser, server, Pkce.create())
+                .signIn(agent.username(), agent.password());
+        if (result.pageAgain() == null) {
+            throw new AssertionError("Signed in without being asked for a new password: " + result.redirect());
+        }
+        return new UpdatePasswordPage(browser, result.pageAgain().html());
+    }
 
     public UpdatePasswordPage(WebClient browser, HtmlPage page) {
         this.browser = browser;
