@@ -35,22 +35,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class BreachedPasswordIT {
 
     private KeycloakServer server;
+    private BreachRangeServer breachRange;
     private String originalPolicy;
 
     @AfterEach
     void restore() {
-        if (server != null) {
-            server.breachRange().mode(BreachRangeServer.Mode.NORMAL);
-            if (originalPolicy != null) {
-                setPolicy(server, originalPolicy);
-            }
+        if (breachRange != null) {
+            breachRange.mode(BreachRangeServer.Mode.NORMAL);
+        }
+        if (server != null && originalPolicy != null) {
+            setPolicy(server, originalPolicy);
         }
     }
 
     @Test
-    void realmExportAsksTheConfiguredRangeApi(KeycloakServer server) {
+    void realmExportAsksTheConfiguredRangeApi(KeycloakServer server, BreachRangeServer breachRange) {
         String policy = server.admin().realm(KeycloakServer.REALM).toRepresentation().getPasswordPolicy();
-        assertTrue(policy.contains("casvp-breached(url=" + server.breachRange().url()), policy);
+        assertTrue(policy.contains("casvp-breached(url=" + breachRange.url()), policy);
     }
 
     @Test
@@ -72,10 +73,12 @@ class BreachedPasswordIT {
     }
 
     @Test
-    void slowRangeApiDoesNotHoldThePasswordChangeAndFailsOpenByDefault(KeycloakServer server) {
+    void slowRangeApiDoesNotHoldThePasswordChangeAndFailsOpenByDefault(KeycloakServer server,
+                                                                       BreachRangeServer breachRange) {
         this.server = server;
+        this.breachRange = breachRange;
         TestUsers.Agent agent = TestUsers.create(server, "fr");
-        server.breachRange().mode(BreachRangeServer.Mode.SLOW);
+        breachRange.mode(BreachRangeServer.Mode.SLOW);
         int logLength = server.serverLog().length();
         long start = System.nanoTime();
         // Listed, but the API does not answer within the 2 s bound: accepted (onError=accept).
@@ -87,12 +90,14 @@ class BreachedPasswordIT {
     }
 
     @Test
-    void brokenRangeApiRefusesWhenTheRealmFailsClosed(KeycloakServer server) throws Exception {
+    void brokenRangeApiRefusesWhenTheRealmFailsClosed(KeycloakServer server, BreachRangeServer breachRange)
+            throws Exception {
         this.server = server;
+        this.breachRange = breachRange;
         TestUsers.Agent agent = TestUsers.create(server, "fr");
         originalPolicy = server.admin().realm(KeycloakServer.REALM).toRepresentation().getPasswordPolicy();
         setPolicy(server, originalPolicy.replace("onError=accept", "onError=reject"));
-        server.breachRange().mode(BreachRangeServer.Mode.BROKEN);
+        breachRange.mode(BreachRangeServer.Mode.BROKEN);
         assertEquals("casvp.passwordPolicy.breachedUnavailable",
                 PasswordReset.refused(server.admin(), agent, "zèbre nocturne et café brûlant").path("error").asText());
     }
@@ -104,9 +109,11 @@ class BreachedPasswordIT {
      * never hears of it.
      */
     @Test
-    void offlineHashFileBuiltWithTheBundleJarRefusesAListedPasswordWithoutAnyRequest(KeycloakServer server)
+    void offlineHashFileBuiltWithTheBundleJarRefusesAListedPasswordWithoutAnyRequest(KeycloakServer server,
+            BreachRangeServer breachRange)
             throws Exception {
         this.server = server;
+        this.breachRange = breachRange;
         Path dir = Files.createDirectories(ItSettings.outputDir().resolve("offline-breached"));
         Path corpus = dir.resolve("corpus.txt");
         String listed = "Wq4#nLz8!kTp2v";
@@ -134,11 +141,11 @@ class BreachedPasswordIT {
         originalPolicy = server.admin().realm(KeycloakServer.REALM).toRepresentation().getPasswordPolicy();
         setPolicy(server, originalPolicy.replaceAll("casvp-breached\\([^)]*\\)",
                 "casvp-breached(file=" + file + ",onError=reject)"));
-        int requestsBefore = server.breachRange().requests();
+        int requestsBefore = breachRange.requests();
 
         assertEquals("casvp.passwordPolicy.breached", PasswordReset.refused(server.admin(), agent, listed).path("error").asText());
         PasswordReset.accepted(server.admin(), agent, TestUsers.passphrase());
-        assertEquals(requestsBefore, server.breachRange().requests(), "offline mode sends nothing");
+        assertEquals(requestsBefore, breachRange.requests(), "offline mode sends nothing");
     }
 
     private static void setPolicy(KeycloakServer server, String policy) {

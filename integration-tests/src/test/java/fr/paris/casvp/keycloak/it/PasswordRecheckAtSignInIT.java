@@ -20,7 +20,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PasswordRecheckAtSignInIT {
 
     @Test
-    void agentWhosePasswordAppearsInABreachMustChooseANewOneAtSignIn(KeycloakServer server) throws Exception {
+    void agentWhosePasswordAppearsInABreachMustChooseANewOneAtSignIn(KeycloakServer server,
+                                                                      BreachRangeServer breachRange) throws Exception {
         // The policy keeps range answers 5 minutes; this test publishes a breach and
         // wants the very next sign-in to see it, so it turns the cache off meanwhile.
         RealmRepresentation realm = server.admin().realm(KeycloakServer.REALM).toRepresentation();
@@ -28,21 +29,22 @@ class PasswordRecheckAtSignInIT {
         realm.setPasswordPolicy(policy.replace("onError=accept)", "onError=accept,cacheSize=0)"));
         server.admin().realm(KeycloakServer.REALM).update(realm);
         try {
-            signInAfterABreachIsPublished(server);
+            signInAfterABreachIsPublished(server, breachRange);
         } finally {
             realm.setPasswordPolicy(policy);
             server.admin().realm(KeycloakServer.REALM).update(realm);
         }
     }
 
-    private static void signInAfterABreachIsPublished(KeycloakServer server) throws Exception {
+    private static void signInAfterABreachIsPublished(KeycloakServer server, BreachRangeServer breachRange)
+            throws Exception {
         TestUsers.Agent agent = TestUsers.create(server, "fr");
         try (WebClient browser = Browsers.htmlUnit()) {
             assertTrue(LoginPage.open(browser, server, Pkce.create()).signIn(agent.username(), agent.password())
                     .redirectedToApplication(), "signs in normally while the password is not listed");
         }
 
-        server.breachRange().publishBreach(agent.password());
+        breachRange.publishBreach(agent.password());
 
         try (WebClient browser = Browsers.htmlUnit()) {
             LoginPage.SignInResult result = LoginPage.open(browser, server, Pkce.create())

@@ -48,27 +48,30 @@ public final class CasvpKeycloakExtension implements ExecutionCondition, BeforeA
         server(context);
     }
 
+    /** Test methods take the server, and the range API its breached-password policy asks. */
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-        return parameter.getParameter().getType() == KeycloakServer.class;
+        Class<?> type = parameter.getParameter().getType();
+        return type == KeycloakServer.class || type == BreachRangeServer.class;
     }
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context)
             throws ParameterResolutionException {
-        return server(context);
+        StoppingTogether running = server(context);
+        return parameter.getParameter().getType() == BreachRangeServer.class ? running.breachRange() : running;
     }
 
-    private static KeycloakServer server(ExtensionContext context) {
+    private static StoppingTogether server(ExtensionContext context) {
         String target = ItSettings.target();
         if (!"testcontainers".equals(target) && !"distribution".equals(target)) {
             throw new IllegalArgumentException("casvp.it.target must be distribution or testcontainers, not " + target);
         }
         ExtensionContext.Store store = context.getRoot().getStore(NAMESPACE);
-        return store.getOrComputeIfAbsent(KeycloakServer.class, key -> start(target), KeycloakServer.class);
+        return store.getOrComputeIfAbsent(StoppingTogether.class, key -> start(target), StoppingTogether.class);
     }
 
-    private static KeycloakServer start(String target) {
+    private static StoppingTogether start(String target) {
         GreenMail mail = new GreenMail(new ServerSetup(FreePorts.next(),
                 "testcontainers".equals(target) ? "0.0.0.0" : InetAddress.getLoopbackAddress().getHostAddress(),
                 ServerSetup.PROTOCOL_SMTP));

@@ -9,6 +9,7 @@ import org.testcontainers.utility.MountableFile;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -49,7 +50,7 @@ public final class ContainerKeycloak implements KeycloakServer {
             Path realmDir = Files.createDirectories(ItSettings.outputDir().resolve("container-import"));
             Path realmFile = RealmFiles.writeDemoRealm(ItSettings.realmImportDir(), realmDir);
             int smtpPort = mail.getSmtp().getPort();
-            int rangePort = java.net.URI.create(breachRange.url()).getPort();
+            int rangePort = URI.create(breachRange.url()).getPort();
             Testcontainers.exposeHostPorts(smtpPort, rangePort);
             String webmailSecret = DistributionKeycloak.randomSecret();
 
@@ -86,11 +87,6 @@ public final class ContainerKeycloak implements KeycloakServer {
     @Override
     public GreenMail mail() {
         return mail;
-    }
-
-    @Override
-    public BreachRangeServer breachRange() {
-        throw new UnsupportedOperationException("the test extension owns the range server");
     }
 
     @Override

@@ -252,11 +252,6 @@ public final class DistributionKeycloak implements KeycloakServer {
     }
 
     @Override
-    public BreachRangeServer breachRange() {
-        throw new UnsupportedOperationException("the test extension owns the range server");
-    }
-
-    @Override
     public String webmailSecret() {
         return webmailSecret;
     }

@@ -27,9 +27,6 @@ public interface KeycloakServer extends AutoCloseable {
     /** The SMTP server the casvp realm sends to. */
     GreenMail mail();
 
-    /** The range API the realm's casvp-breached policy asks. */
-    BreachRangeServer breachRange();
-
     /** Client secret of the {@code webmail} client, as set when the realm was imported. */
     String webmailSecret();
 
