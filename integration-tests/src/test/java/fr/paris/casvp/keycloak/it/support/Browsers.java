@@ -31,9 +31,17 @@ public final class Browsers {
     }
 
     public static WebClient htmlUnit(String acceptLanguage) {
-        BrowserVersion browser = new BrowserVersion.BrowserVersionBuilder(BrowserVersion.FIREFOX)
-                .setAcceptLanguageHeader(acceptLanguage)
-                .build();
+        return htmlUnit(acceptLanguage, null);
+    }
+
+    /** A browser announcing itself with {@code userAgent} (null: HtmlUnit's current Firefox). */
+    public static WebClient htmlUnit(String acceptLanguage, String userAgent) {
+        BrowserVersion.BrowserVersionBuilder builder = new BrowserVersion.BrowserVersionBuilder(BrowserVersion.FIREFOX)
+                .setAcceptLanguageHeader(acceptLanguage);
+        if (userAgent != null) {
+            builder.setUserAgent(userAgent);
+        }
+        BrowserVersion browser = builder.build();
         WebClient client = new WebClient(browser);
         client.getOptions().setCssEnabled(false);
         // keycloak.v2 pages load ES modules HtmlUnit cannot run; flows work without them.
