@@ -15,6 +15,7 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.regex.Pattern;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -79,6 +80,11 @@ class BundleInstallIT {
                     .toList();
             assertEquals(List.of(), foreignClasses, "every bundled library must be relocated");
             assertTrue(jar.getEntry("META-INF/keycloak-themes.json") != null);
+            // both modules ship theme-resources messages: the bundle must keep them all
+            String messages = new String(jar.getInputStream(
+                    jar.getEntry("theme-resources/messages/messages_fr.properties")).readAllBytes(), UTF_8);
+            assertTrue(messages.contains("casvp.identifier.invalidWithHint="), "authenticators' messages");
+            assertTrue(messages.contains("casvp.passwordPolicy.entropy.tooWeak="), "password policies' messages");
             assertTrue(jar.getEntry("theme/casvp/login/theme.properties") != null);
         }
     }

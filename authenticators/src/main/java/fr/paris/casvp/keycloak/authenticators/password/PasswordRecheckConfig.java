@@ -1,5 +1,7 @@
 package fr.paris.casvp.keycloak.authenticators.password;
 
+import fr.paris.casvp.keycloak.authenticators.identifier.IdentifierHelp;
+import org.jboss.logging.Logger;
 import org.keycloak.models.AuthenticatorConfigModel;
 
 import java.util.Arrays;
@@ -9,13 +11,31 @@ import java.util.Map;
 /** Settings of the {@code casvp-password-form} step, with defaults when the admin set none. */
 final class PasswordRecheckConfig {
 
+    private static final Logger LOG = Logger.getLogger(PasswordRecheckConfig.class);
+
     static final String POLICIES = "policies";
     static final String DEFAULT_POLICIES = "casvp-breached,casvp-blocklist";
+    static final String IDENTIFIER_DOMAINS = "identifierDomains";
+    static final String IDENTIFIER_FORMAT = "identifierFormat";
 
     private final Map<String, String> values;
 
     PasswordRecheckConfig(AuthenticatorConfigModel model) {
         this.values = model == null || model.getConfig() == null ? Map.of() : model.getConfig();
+    }
+
+    /**
+     * How typed identifiers are normalised and checked; a format that is not a valid
+     * expression is ignored (logged by the caller) rather than failing sign-in.
+     */
+    IdentifierHelp identifierHelp() {
+        String domains = values.getOrDefault(IDENTIFIER_DOMAINS, "");
+        try {
+            return IdentifierHelp.of(domains, values.getOrDefault(IDENTIFIER_FORMAT, ""));
+        } catch (IllegalArgumentException e) {
+            LOG.warnf("casvp-password-form: identifier format ignored: %s", e.getMessage());
+            return IdentifierHelp.of(domains, "");
+        }
     }
 
     /** Ids of the password policies the password is re-checked against at sign-in. */

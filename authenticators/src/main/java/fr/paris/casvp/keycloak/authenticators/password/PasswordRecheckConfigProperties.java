@@ -19,6 +19,25 @@ final class PasswordRecheckConfigProperties {
             .type(ProviderConfigProperty.STRING_TYPE)
             .defaultValue(PasswordRecheckConfig.DEFAULT_POLICIES)
             .add()
+            .property()
+            .name(PasswordRecheckConfig.IDENTIFIER_DOMAINS)
+            .label("Mail domains removed from the identifier")
+            .helpText("Comma-separated domains (e.g. @casvp.paris.fr, @paris.fr): an agent who types "
+                    + "prenom.nom@casvp.paris.fr is looked up as prenom.nom. Spaces around the identifier and "
+                    + "capitals are always removed.")
+            .type(ProviderConfigProperty.STRING_TYPE)
+            .defaultValue("")
+            .add()
+            .property()
+            .name(PasswordRecheckConfig.IDENTIFIER_FORMAT)
+            .label("Expected identifier format")
+            .helpText("Java regular expression for the whole identifier (after normalisation), e.g. "
+                    + "[a-z0-9][a-z0-9'-]*(\\.[a-z0-9][a-z0-9'-]*)+ for prenom.nom. When a sign-in fails with an "
+                    + "identifier that does not match, the message reminds the agent of the format; it depends on "
+                    + "what was typed only, never on whether the account exists. Empty: no reminder.")
+            .type(ProviderConfigProperty.STRING_TYPE)
+            .defaultValue("")
+            .add()
             .build();
 
     private PasswordRecheckConfigProperties() {
