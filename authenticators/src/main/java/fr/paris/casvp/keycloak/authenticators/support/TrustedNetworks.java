@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * A list of IPv4 and IPv6 ranges in CIDR notation, as an admin types it ("10.0.0.0/8,
@@ -76,6 +77,26 @@ public final class TrustedNetworks {
         List<Range> ranges = new ArrayList<>();
         for (String entry : text.trim().split("[,;\\s]+")) {
             ranges.add(range(entry));
+        }
+        return new TrustedNetworks(Collections.unmodifiableList(ranges));
+    }
+
+    /**
+     * Parses the list at sign-in time: entries that are not valid ranges are skipped and
+     * reported to {@code skipped} (to be logged), the others apply. Admins see the
+     * same problems, with their reason, through {@link #parse}.
+     */
+    public static TrustedNetworks parseSkippingInvalid(String text, Consumer<InvalidRange> skipped) {
+        if (text == null || text.isBlank()) {
+            return NONE;
+        }
+        List<Range> ranges = new ArrayList<>();
+        for (String entry : text.trim().split("[,;\\s]+")) {
+            try {
+                ranges.add(range(entry));
+            } catch (InvalidRange invalid) {
+                skipped.accept(invalid);
+            }
         }
         return new TrustedNetworks(Collections.unmodifiableList(ranges));
     }

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -47,6 +48,16 @@ class TrustedNetworksTest {
     void emptySettingTrustsNobody() {
         assertTrue(TrustedNetworks.parse("  ").isEmpty());
         assertFalse(TrustedNetworks.parse(null).contains("127.0.0.1"));
+    }
+
+    @Test
+    void atSignInABadEntryIsSkippedAndTheOthersStillApply() {
+        List<String> skipped = new ArrayList<>();
+        TrustedNetworks lenient = TrustedNetworks.parseSkippingInvalid("10.0.0.0/8, vpn.example, 192.0.2.1",
+                invalid -> skipped.add(invalid.entry()));
+        assertEquals(List.of("vpn.example"), skipped);
+        assertTrue(lenient.contains("10.9.8.7"));
+        assertTrue(lenient.contains("192.0.2.1"));
     }
 
     @ParameterizedTest(name = "\"{0}\" is refused: {1}")

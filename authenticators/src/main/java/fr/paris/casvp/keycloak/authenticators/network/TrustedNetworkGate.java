@@ -1,0 +1,64 @@
+package fr.paris.casvp.keycloak.authenticators.network;
+
+import jakarta.ws.rs.core.Response;
+import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.authentication.AuthenticationFlowError;
+import org.keycloak.authentication.Authenticator;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+
+/**
+ * Refuses sign-in from outside the agency's networks (the VPN), with a page explaining
+ * how to connect through it and whom to call; members of the mobility group may pass.
+ * The client address is Keycloak's ({@code ClientConnection.getRemoteAddr()}): which
+ * proxies to believe is Keycloak's {@code proxy-headers} / {@code proxy-trusted-addresses}
+ * business, never a header read here.
+ */
+final class TrustedNetworkGate implements Authenticator {
+
+    static final String PAGE = "casvp-vpn-required.ftl";
+    static final String EVENT_ERROR = "casvp_outside_trusted_network";
+
+    @Override
+    public void authenticate(AuthenticationFlowContext context) {
+        TrustedNetworkConfig config = new TrustedNetworkConfig(context.getAuthenticatorConfig());
+        String address = context.getConnection().getRemoteAddr();
+        if (config.trustedNetworks().contains(address) || inMobilityGroup(context.getUser(), config.mobilityGroup())) {
+            context.success();
+            return;
+        }
+        context.getEvent().error(EVENT_ERROR);
+        Response page = context.form().setStatus(Response.Status.FORBIDDEN).createForm(PAGE);
+        context.failureChallenge(AuthenticationFlowError.ACCESS_DENIED, page);
+    }
+
+    private static boolean inMobilityGroup(UserModel user, String group) {
+        return user != null && !group.isEmpty() && user.getGroupsStream().anyMatch(g -> group.equals(g.getName()));
+    }
+
+    @Override
+    public void action(AuthenticationFlowContext context) {
+        authenticate(context);
+    }
+
+    @Override
+    public boolean requiresUser() {
+        return false;
+    }
+
+    @Override
+    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
+        return true;
+    }
+
+    @Override
+    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
+        // nothing to set up
+    }
+
+    @Override
+    public void close() {
+        // nothing held
+    }
+}

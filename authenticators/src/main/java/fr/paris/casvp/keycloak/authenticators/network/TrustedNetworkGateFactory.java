@@ -1,0 +1,104 @@
+package fr.paris.casvp.keycloak.authenticators.network;
+
+import org.keycloak.Config;
+import org.keycloak.authentication.Authenticator;
+import org.keycloak.authentication.AuthenticatorFactory;
+import org.keycloak.models.AuthenticationExecutionModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.provider.ProviderConfigurationBuilder;
+
+import java.util.List;
+
+/**
+ * {@code casvp-trusted-network-gate}: no sign-in from outside the trusted networks (the
+ * VPN), except for members of a mobility group. Place it after the password step so the
+ * group is known; the refusal page never says whether the password was right.
+ */
+public final class TrustedNetworkGateFactory implements AuthenticatorFactory {
+
+    public static final String ID = "casvp-trusted-network-gate";
+
+    private static final TrustedNetworkGate SINGLETON = new TrustedNetworkGate();
+    private static final AuthenticationExecutionModel.Requirement[] REQUIREMENTS = {
+            AuthenticationExecutionModel.Requirement.REQUIRED, AuthenticationExecutionModel.Requirement.DISABLED
+    };
+    private static final List<ProviderConfigProperty> PROPERTIES = ProviderConfigurationBuilder.create()
+            .property()
+            .name(TrustedNetworkConfig.TRUSTED_NETWORKS)
+            .label("Trusted networks")
+            .helpText("IPv4 and IPv6 ranges in CIDR notation, separated by commas (e.g. 10.0.0.0/8, 2001:db8::/32); a "
+                    + "bare address is one host. Host names are not accepted. An invalid entry is skipped and logged.")
+            .type(ProviderConfigProperty.STRING_TYPE)
+            .add()
+            .property()
+            .name(TrustedNetworkConfig.MOBILITY_GROUP)
+            .label("Group allowed from outside")
+            .helpText("Name of the group whose members (agents in mobility) may sign in from outside the trusted "
+                    + "networks. Empty: nobody.")
+            .type(ProviderConfigProperty.STRING_TYPE)
+            .add()
+            .build();
+
+    @Override
+    public Authenticator create(KeycloakSession session) {
+        return SINGLETON;
+    }
+
+    @Override
+    public String getId() {
+        return ID;
+    }
+
+    @Override
+    public String getDisplayType() {
+        return "CASVP: trusted networks (VPN) gate";
+    }
+
+    @Override
+    public String getHelpText() {
+        return "Refuses sign-in from outside the trusted networks with a page explaining how to connect "
+                + "through the VPN; members of the mobility group may pass.";
+    }
+
+    @Override
+    public String getReferenceCategory() {
+        return null;
+    }
+
+    @Override
+    public boolean isConfigurable() {
+        return true;
+    }
+
+    @Override
+    public List<ProviderConfigProperty> getConfigProperties() {
+        return PROPERTIES;
+    }
+
+    @Override
+    public AuthenticationExecutionModel.Requirement[] getRequirementChoices() {
+        return REQUIREMENTS.clone();
+    }
+
+    @Override
+    public boolean isUserSetupAllowed() {
+        return false;
+    }
+
+    @Override
+    public void init(Config.Scope config) {
+        // no server-wide settings
+    }
+
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {
+        // nothing to prepare
+    }
+
+    @Override
+    public void close() {
+        // no resources
+    }
+}
