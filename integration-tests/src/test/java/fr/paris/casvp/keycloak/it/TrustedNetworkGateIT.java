@@ -18,6 +18,7 @@ import org.keycloak.representations.idm.GroupRepresentation;
 
 import java.net.InetAddress;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -35,26 +36,35 @@ class TrustedNetworkGateIT {
     private static final String MOBILITY_GROUP = "agents-mobilite-" + UUID.randomUUID().toString().substring(0, 6);
 
     private RealmResource realm;
-    private AuthenticatorConfigRepresentation config;
-    private Map<String, String> original;
+    private final Map<String, Map<String, String>> originals = new LinkedHashMap<>();
 
+    /** The gate and both network conditions of the casvp flow trust 127.0.0.1 only, for this test. */
     @BeforeEach
     void onlyTheFirstLoopbackAddressIsTrusted(KeycloakServer server) {
         realm = server.admin().realm(KeycloakServer.REALM);
-        String configId = realm.flows().getExecutions("casvp browser").stream()
-                .filter(e -> "casvp-trusted-network-gate".equals(e.getProviderId()))
-                .findFirst().orElseThrow().getAuthenticationConfig();
-        config = realm.flows().getAuthenticatorConfig(configId);
-        original = new LinkedHashMap<>(config.getConfig());
-        config.getConfig().put("trustedNetworks", "127.0.0.1/32, ::1/128");
-        config.getConfig().put("mobilityGroup", MOBILITY_GROUP);
-        realm.flows().updateAuthenticatorConfig(config.getId(), config);
+        List<String> configIds = realm.flows().getExecutions("casvp browser").stream()
+                .filter(e -> "casvp-trusted-network-gate".equals(e.getProviderId())
+                        || "casvp-condition-outside-network".equals(e.getProviderId()))
+                .map(e -> e.getAuthenticationConfig()).toList();
+        assertEquals(3, configIds.size(), "the gate, the outside condition and the inside condition");
+        for (String id : configIds) {
+            AuthenticatorConfigRepresentation config = realm.flows().getAuthenticatorConfig(id);
+            originals.put(id, new LinkedHashMap<>(config.getConfig()));
+            config.getConfig().put("trustedNetworks", "127.0.0.1/32, ::1/128");
+            if (config.getConfig().containsKey("mobilityGroup")) {
+                config.getConfig().put("mobilityGroup", MOBILITY_GROUP);
+            }
+            realm.flows().updateAuthenticatorConfig(id, config);
+        }
     }
 
     @AfterEach
     void restore() {
-        config.setConfig(original);
-        realm.flows().updateAuthenticatorConfig(config.getId(), config);
+        originals.forEach((id, values) -> {
+            AuthenticatorConfigRepresentation config = realm.flows().getAuthenticatorConfig(id);
+            config.setConfig(values);
+            realm.flows().updateAuthenticatorConfig(id, config);
+        });
     }
 
     @Test
@@ -93,7 +103,7 @@ class TrustedNetworkGateIT {
     }
 
     @Test
-    void agentInTheMobilityGroupMaySignInFromOutside(KeycloakServer server) throws Exception {
+    void agentInTheMobilityGroupFromOutsideMustFirstSetUpASecondFactor(KeycloakServer server) throws Exception {
         TestUsers.Agent agent = TestUsers.create(server, "fr");
         GroupRepresentation group = new GroupRepresentation();
         group.setName(MOBILITY_GROUP);
@@ -104,8 +114,14 @@ class TrustedNetworkGateIT {
         try {
             realm.users().get(agent.id()).joinGroup(groupId);
             try (WebClient browser = browserFrom("127.0.0.9")) {
+                LoginPage page = LoginPage.open(browser, server, Pkce.create())
+                        .signIn(agent.username(), agent.password()).pageAgain();
+                assertNotNull(page, "not straight to the webmail from outside");
+                assertNotNull(page.element("kc-totp-settings"), "the agent enrols a one-time-code app first");
+            }
+            try (WebClient browser = browserFrom("127.0.0.1")) {
                 assertTrue(LoginPage.open(browser, server, Pkce.create()).signIn(agent.username(), agent.password())
-                        .redirectedToApplication());
+                        .redirectedToApplication(), "inside, the same agent without a second factor signs in");
             }
         } finally {
             realm.groups().group(groupId).remove();

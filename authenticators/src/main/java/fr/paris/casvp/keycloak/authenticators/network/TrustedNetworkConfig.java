@@ -6,13 +6,14 @@ import org.keycloak.models.AuthenticatorConfigModel;
 
 import java.util.Map;
 
-/** Settings of the {@code casvp-trusted-network-gate} step. */
+/** Settings of the {@code casvp-trusted-network-gate} step and the outside-trusted-network condition. */
 final class TrustedNetworkConfig {
 
     private static final Logger LOG = Logger.getLogger(TrustedNetworkConfig.class);
 
     static final String TRUSTED_NETWORKS = "trustedNetworks";
     static final String MOBILITY_GROUP = "mobilityGroup";
+    static final String NEGATE = "negate";
 
     private final Map<String, String> values;
 
@@ -24,6 +25,11 @@ final class TrustedNetworkConfig {
     TrustedNetworks trustedNetworks() {
         return TrustedNetworks.parseSkippingInvalid(values.get(TRUSTED_NETWORKS),
                 invalid -> LOG.warnf("casvp-trusted-network-gate: trusted network %s skipped", invalid.getMessage()));
+    }
+
+    /** For the condition: match inside rather than outside. */
+    boolean negate() {
+        return Boolean.parseBoolean(values.getOrDefault(NEGATE, "false"));
     }
 
     /** Name of the group whose members may sign in from outside (empty: nobody). */

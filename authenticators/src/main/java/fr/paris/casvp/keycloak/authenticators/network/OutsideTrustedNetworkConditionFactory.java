@@ -1,0 +1,95 @@
+package fr.paris.casvp.keycloak.authenticators.network;
+
+import org.keycloak.Config;
+import org.keycloak.authentication.authenticators.conditional.ConditionalAuthenticator;
+import org.keycloak.authentication.authenticators.conditional.ConditionalAuthenticatorFactory;
+import org.keycloak.models.AuthenticationExecutionModel;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.provider.ProviderConfigurationBuilder;
+
+import java.util.List;
+
+/**
+ * {@code casvp-condition-outside-network}: a condition for conditional sub-flows,
+ * e.g. "second factor when outside the VPN". With "negate", it matches inside instead.
+ */
+public final class OutsideTrustedNetworkConditionFactory implements ConditionalAuthenticatorFactory {
+
+    public static final String ID = "casvp-condition-outside-network";
+
+    private static final AuthenticationExecutionModel.Requirement[] REQUIREMENTS = {
+            AuthenticationExecutionModel.Requirement.REQUIRED, AuthenticationExecutionModel.Requirement.DISABLED
+    };
+    private static final List<ProviderConfigProperty> PROPERTIES = ProviderConfigurationBuilder.create()
+            .property()
+            .name(TrustedNetworkConfig.TRUSTED_NETWORKS)
+            .label("Trusted networks")
+            .helpText("IPv4 and IPv6 ranges in CIDR notation, separated by commas, as in the trusted networks gate. "
+                    + "An invalid entry is skipped and logged.")
+            .type(ProviderConfigProperty.STRING_TYPE)
+            .add()
+            .property()
+            .name(TrustedNetworkConfig.NEGATE)
+            .label("Negate output")
+            .helpText("Match when the client is inside the trusted networks instead.")
+            .type(ProviderConfigProperty.BOOLEAN_TYPE)
+            .defaultValue("false")
+            .add()
+            .build();
+
+    @Override
+    public ConditionalAuthenticator getSingleton() {
+        return OutsideTrustedNetworkCondition.SINGLETON;
+    }
+
+    @Override
+    public String getId() {
+        return ID;
+    }
+
+    @Override
+    public String getDisplayType() {
+        return "CASVP: condition - outside trusted networks";
+    }
+
+    @Override
+    public String getHelpText() {
+        return "Matches when the client address is outside the trusted networks (the VPN).";
+    }
+
+    @Override
+    public boolean isConfigurable() {
+        return true;
+    }
+
+    @Override
+    public List<ProviderConfigProperty> getConfigProperties() {
+        return PROPERTIES;
+    }
+
+    @Override
+    public AuthenticationExecutionModel.Requirement[] getRequirementChoices() {
+        return REQUIREMENTS.clone();
+    }
+
+    @Override
+    public boolean isUserSetupAllowed() {
+        return false;
+    }
+
+    @Override
+    public void init(Config.Scope config) {
+        // no server-wide settings
+    }
+
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {
+        // nothing to prepare
+    }
+
+    @Override
+    public void close() {
+        // stateless
+    }
+}
