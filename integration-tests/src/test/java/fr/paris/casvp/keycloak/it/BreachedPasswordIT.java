@@ -6,12 +6,12 @@ import fr.paris.casvp.keycloak.it.support.Browsers;
 import fr.paris.casvp.keycloak.it.support.CasvpIntegrationTest;
 import fr.paris.casvp.keycloak.it.support.ItSettings;
 import fr.paris.casvp.keycloak.it.support.PasswordReset;
+import fr.paris.casvp.keycloak.it.support.RealmSettings;
 import fr.paris.casvp.keycloak.it.support.KeycloakServer;
 import fr.paris.casvp.keycloak.it.support.TestUsers;
 import org.htmlunit.WebClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.keycloak.representations.idm.RealmRepresentation;
 
 import java.io.BufferedWriter;
 import java.nio.charset.StandardCharsets;
@@ -44,13 +44,13 @@ class BreachedPasswordIT {
             breachRange.mode(BreachRangeServer.Mode.NORMAL);
         }
         if (server != null && originalPolicy != null) {
-            setPolicy(server, originalPolicy);
+            RealmSettings.setPasswordPolicy(server, originalPolicy);
         }
     }
 
     @Test
     void realmExportAsksTheConfiguredRangeApi(KeycloakServer server, BreachRangeServer breachRange) {
-        String policy = server.admin().realm(KeycloakServer.REALM).toRepresentation().getPasswordPolicy();
+        String policy = RealmSettings.passwordPolicy(server);
         assertTrue(policy.contains("casvp-breached(url=" + breachRange.url()), policy);
     }
 
@@ -95,8 +95,8 @@ class BreachedPasswordIT {
         this.server = server;
         this.breachRange = breachRange;
         TestUsers.Agent agent = TestUsers.create(server, "fr");
-        originalPolicy = server.admin().realm(KeycloakServer.REALM).toRepresentation().getPasswordPolicy();
-        setPolicy(server, originalPolicy.replace("onError=accept", "onError=reject"));
+        originalPolicy = RealmSettings.passwordPolicy(server);
+        RealmSettings.setPasswordPolicy(server, originalPolicy.replace("onError=accept", "onError=reject"));
         breachRange.mode(BreachRangeServer.Mode.BROKEN);
         assertEquals("casvp.passwordPolicy.breachedUnavailable",
                 PasswordReset.refused(server.admin(), agent, "zèbre nocturne et café brûlant").path("error").asText());
@@ -138,19 +138,13 @@ class BreachedPasswordIT {
         assertEquals(0, builder.exitValue(), Files.readString(dir.resolve("builder.log")));
 
         TestUsers.Agent agent = TestUsers.create(server, "fr");
-        originalPolicy = server.admin().realm(KeycloakServer.REALM).toRepresentation().getPasswordPolicy();
-        setPolicy(server, originalPolicy.replaceAll("casvp-breached\\([^)]*\\)",
+        originalPolicy = RealmSettings.passwordPolicy(server);
+        RealmSettings.setPasswordPolicy(server, originalPolicy.replaceAll("casvp-breached\\([^)]*\\)",
                 "casvp-breached(file=" + file + ",onError=reject)"));
         int requestsBefore = breachRange.requests();
 
         assertEquals("casvp.passwordPolicy.breached", PasswordReset.refused(server.admin(), agent, listed).path("error").asText());
         PasswordReset.accepted(server.admin(), agent, TestUsers.passphrase());
         assertEquals(requestsBefore, breachRange.requests(), "offline mode sends nothing");
-    }
-
-    private static void setPolicy(KeycloakServer server, String policy) {
-        RealmRepresentation realm = server.admin().realm(KeycloakServer.REALM).toRepresentation();
-        realm.setPasswordPolicy(policy);
-        server.admin().realm(KeycloakServer.REALM).update(realm);
     }
 }

@@ -1,12 +1,12 @@
 package fr.paris.casvp.keycloak.it;
 
+import fr.paris.casvp.keycloak.it.pages.KeycloakForms;
 import fr.paris.casvp.keycloak.it.support.Browsers;
 import fr.paris.casvp.keycloak.it.support.CasvpIntegrationTest;
 import fr.paris.casvp.keycloak.it.support.KeycloakServer;
-import fr.paris.casvp.keycloak.it.support.OidcTokens;
 import fr.paris.casvp.keycloak.it.support.Pkce;
+import fr.paris.casvp.keycloak.it.support.RealmSettings;
 import fr.paris.casvp.keycloak.it.support.TestUsers;
-import org.htmlunit.Page;
 import org.htmlunit.WebClient;
 import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.Test;
@@ -55,7 +55,7 @@ class OutdatedBrowserIT {
     @Test
     void whenTheRealmBlocksOldBrowsersThereIsNoWayOn(KeycloakServer server) throws Exception {
         RealmResource realm = server.admin().realm(KeycloakServer.REALM);
-        AuthenticatorConfigRepresentation config = outdatedBrowserConfig(realm);
+        AuthenticatorConfigRepresentation config = RealmSettings.stepSettings(realm, "casvp-outdated-browser").get(0);
         Map<String, String> original = new LinkedHashMap<>(config.getConfig());
         config.getConfig().put("block", "true");
         realm.flows().updateAuthenticatorConfig(config.getId(), config);
@@ -81,23 +81,8 @@ class OutdatedBrowserIT {
         }
     }
 
-    private static AuthenticatorConfigRepresentation outdatedBrowserConfig(RealmResource realm) {
-        String configId = realm.flows().getExecutions("casvp browser").stream()
-                .filter(e -> "casvp-outdated-browser".equals(e.getProviderId()))
-                .findFirst().orElseThrow().getAuthenticationConfig();
-        return realm.flows().getAuthenticatorConfig(configId);
-    }
-
     private static HtmlPage openSignIn(WebClient browser, KeycloakServer server) throws Exception {
-        Map<String, String> query = new LinkedHashMap<>();
-        query.put("client_id", KeycloakServer.WEBMAIL_CLIENT_ID);
-        query.put("response_type", "code");
-        query.put("scope", "openid");
-        query.put("redirect_uri", server.webmailRedirectUri());
-        query.put("code_challenge", Pkce.create().challenge());
-        query.put("code_challenge_method", "S256");
-        Page page = browser.getPage(server.realmUrl() + "/protocol/openid-connect/auth?" + OidcTokens.formEncode(query));
-        return (HtmlPage) page;
+        return browser.getPage(KeycloakForms.authUrl(server, Pkce.create()));
     }
 
     private static String text(HtmlPage page, String id) {

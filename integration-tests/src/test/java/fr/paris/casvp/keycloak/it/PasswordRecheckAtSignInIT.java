@@ -7,10 +7,10 @@ import fr.paris.casvp.keycloak.it.support.Browsers;
 import fr.paris.casvp.keycloak.it.support.CasvpIntegrationTest;
 import fr.paris.casvp.keycloak.it.support.KeycloakServer;
 import fr.paris.casvp.keycloak.it.support.Pkce;
+import fr.paris.casvp.keycloak.it.support.RealmSettings;
 import fr.paris.casvp.keycloak.it.support.TestUsers;
 import org.htmlunit.WebClient;
 import org.junit.jupiter.api.Test;
-import org.keycloak.representations.idm.RealmRepresentation;
 
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,15 +24,12 @@ class PasswordRecheckAtSignInIT {
                                                                       BreachRangeServer breachRange) throws Exception {
         // The policy keeps range answers 5 minutes; this test publishes a breach and
         // wants the very next sign-in to see it, so it turns the cache off meanwhile.
-        RealmRepresentation realm = server.admin().realm(KeycloakServer.REALM).toRepresentation();
-        String policy = realm.getPasswordPolicy();
-        realm.setPasswordPolicy(policy.replace("onError=accept)", "onError=accept,cacheSize=0)"));
-        server.admin().realm(KeycloakServer.REALM).update(realm);
+        String policy = RealmSettings.passwordPolicy(server);
+        RealmSettings.setPasswordPolicy(server, policy.replace("onError=accept)", "onError=accept,cacheSize=0)"));
         try {
             signInAfterABreachIsPublished(server, breachRange);
         } finally {
-            realm.setPasswordPolicy(policy);
-            server.admin().realm(KeycloakServer.REALM).update(realm);
+            RealmSettings.setPasswordPolicy(server, policy);
         }
     }
 
@@ -50,7 +47,7 @@ class PasswordRecheckAtSignInIT {
             LoginPage.SignInResult result = LoginPage.open(browser, server, Pkce.create())
                     .signIn(agent.username(), agent.password());
             assertNotNull(result.pageAgain(), "the agent is stopped before reaching the webmail");
-            UpdatePasswordPage page = new UpdatePasswordPage(browser, result.pageAgain().html());
+            UpdatePasswordPage page = new UpdatePasswordPage(browser, server, result.pageAgain().html());
             String redirect = page.submit(TestUsers.passphrase());
             assertNotNull(redirect, "a new password gets the agent in: " + page.error());
             assertTrue(redirect.startsWith(server.webmailRedirectUri()), redirect);

@@ -1,10 +1,10 @@
 package fr.paris.casvp.keycloak.it;
 
+import fr.paris.casvp.keycloak.it.pages.KeycloakForms;
 import fr.paris.casvp.keycloak.it.support.Browsers;
 import fr.paris.casvp.keycloak.it.support.CasvpIntegrationTest;
 import fr.paris.casvp.keycloak.it.support.ItSettings;
 import fr.paris.casvp.keycloak.it.support.KeycloakServer;
-import fr.paris.casvp.keycloak.it.support.OidcTokens;
 import fr.paris.casvp.keycloak.it.support.Pkce;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,7 +20,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -51,7 +50,7 @@ class SignInPageInChromiumIT {
 
     @Test
     void officialHostShowsNoWarningAndTheScreenshotIsKept(KeycloakServer server) throws Exception {
-        chromium.get(authUrl(server, server.baseUrl()));
+        chromium.get(KeycloakForms.authUrl(server, Pkce.create()));
         WebElement form = waitFor(By.id("kc-form-login"));
         assertTrue(form.isDisplayed());
         assertEquals("fr", chromium.findElement(By.tagName("html")).getAttribute("lang"));
@@ -68,7 +67,8 @@ class SignInPageInChromiumIT {
     @Test
     void addressThatIsNotTheOfficialOneShowsTheHostnameWarning(KeycloakServer server) {
         // 127.0.0.1 reaches the same server but is not in casvpTrustedHostnames.
-        chromium.get(authUrl(server, server.baseUrl().replace("//localhost:", "//127.0.0.1:")));
+        chromium.get(KeycloakForms.authUrl(server.baseUrl().replace("//localhost:", "//127.0.0.1:"), server,
+                Pkce.create(), Map.of()));
         waitFor(By.id("kc-form-login"));
         WebElement warning = new WebDriverWait(chromium, Duration.ofSeconds(10))
                 .until(ExpectedConditions.visibilityOfElementLocated(By.id("casvp-hostname-warning")));
@@ -78,18 +78,5 @@ class SignInPageInChromiumIT {
     private WebElement waitFor(By locator) {
         return new WebDriverWait(chromium, Duration.ofSeconds(20))
                 .until(ExpectedConditions.presenceOfElementLocated(locator));
-    }
-
-    private static String authUrl(KeycloakServer server, String baseUrl) {
-        Pkce pkce = Pkce.create();
-        Map<String, String> query = new LinkedHashMap<>();
-        query.put("client_id", KeycloakServer.WEBMAIL_CLIENT_ID);
-        query.put("response_type", "code");
-        query.put("scope", "openid");
-        query.put("redirect_uri", server.webmailRedirectUri());
-        query.put("code_challenge", pkce.challenge());
-        query.put("code_challenge_method", "S256");
-        return baseUrl + "/realms/" + KeycloakServer.REALM + "/protocol/openid-connect/auth?"
-                + OidcTokens.formEncode(query);
     }
 }

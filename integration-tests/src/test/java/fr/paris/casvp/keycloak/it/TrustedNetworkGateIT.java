@@ -5,6 +5,7 @@ import fr.paris.casvp.keycloak.it.support.Browsers;
 import fr.paris.casvp.keycloak.it.support.CasvpIntegrationTest;
 import fr.paris.casvp.keycloak.it.support.KeycloakServer;
 import fr.paris.casvp.keycloak.it.support.Pkce;
+import fr.paris.casvp.keycloak.it.support.RealmSettings;
 import fr.paris.casvp.keycloak.it.support.TestUsers;
 import jakarta.ws.rs.core.Response;
 import org.htmlunit.WebClient;
@@ -42,13 +43,11 @@ class TrustedNetworkGateIT {
     @BeforeEach
     void onlyTheFirstLoopbackAddressIsTrusted(KeycloakServer server) {
         realm = server.admin().realm(KeycloakServer.REALM);
-        List<String> configIds = realm.flows().getExecutions("casvp browser").stream()
-                .filter(e -> "casvp-trusted-network-gate".equals(e.getProviderId())
-                        || "casvp-condition-outside-network".equals(e.getProviderId()))
-                .map(e -> e.getAuthenticationConfig()).toList();
-        assertEquals(3, configIds.size(), "the gate, the outside condition and the inside condition");
-        for (String id : configIds) {
-            AuthenticatorConfigRepresentation config = realm.flows().getAuthenticatorConfig(id);
+        List<AuthenticatorConfigRepresentation> settings = RealmSettings.stepSettings(realm,
+                "casvp-trusted-network-gate", "casvp-condition-outside-network");
+        assertEquals(3, settings.size(), "the gate, the outside condition and the inside condition");
+        for (AuthenticatorConfigRepresentation config : settings) {
+            String id = config.getId();
             originals.put(id, new LinkedHashMap<>(config.getConfig()));
             config.getConfig().put("trustedNetworks", "127.0.0.1/32, ::1/128");
             if (config.getConfig().containsKey("mobilityGroup")) {

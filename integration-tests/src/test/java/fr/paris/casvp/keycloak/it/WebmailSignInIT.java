@@ -1,6 +1,7 @@
 package fr.paris.casvp.keycloak.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import fr.paris.casvp.keycloak.it.pages.KeycloakForms;
 import fr.paris.casvp.keycloak.it.pages.LoginPage;
 import fr.paris.casvp.keycloak.it.support.Browsers;
 import fr.paris.casvp.keycloak.it.support.CasvpIntegrationTest;
@@ -12,7 +13,6 @@ import org.htmlunit.Page;
 import org.htmlunit.WebClient;
 import org.junit.jupiter.api.Test;
 
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -75,10 +75,7 @@ class WebmailSignInIT {
     void requestWithoutPkceIsSentBackToTheWebmailWithAnError(KeycloakServer server) throws Exception {
         try (WebClient browser = Browsers.htmlUnit()) {
             browser.getOptions().setRedirectEnabled(false);
-            String url = server.realmUrl() + "/protocol/openid-connect/auth?" + OidcTokens.formEncode(Map.of(
-                    "client_id", KeycloakServer.WEBMAIL_CLIENT_ID, "response_type", "code", "scope", "openid",
-                    "redirect_uri", server.webmailRedirectUri(), "state", "s1"));
-            Page answer = browser.getPage(url);
+            Page answer = browser.getPage(KeycloakForms.authUrl(server, null));
             String location = answer.getWebResponse().getResponseHeaderValue("Location");
             assertEquals(302, answer.getWebResponse().getStatusCode());
             assertTrue(location.startsWith(server.webmailRedirectUri()), location);

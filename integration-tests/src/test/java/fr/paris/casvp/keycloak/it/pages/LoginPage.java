@@ -7,17 +7,14 @@ import org.htmlunit.Page;
 import org.htmlunit.WebClient;
 import org.htmlunit.html.DomElement;
 import org.htmlunit.html.HtmlAnchor;
-import org.htmlunit.html.HtmlElement;
 import org.htmlunit.html.HtmlForm;
 import org.htmlunit.html.HtmlOption;
 import org.htmlunit.html.HtmlPage;
 import org.htmlunit.html.HtmlSelect;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /** The casvp sign-in page as an agent sees it, opened by the webmail client. */
 public final class LoginPage {
@@ -35,20 +32,7 @@ public final class LoginPage {
     /** Starts an authorization-code request of the webmail, as its sign-in button would. */
     public static LoginPage open(WebClient browser, KeycloakServer server, Pkce pkce, Map<String, String> extra)
             throws IOException {
-        Map<String, String> query = new LinkedHashMap<>();
-        query.put("client_id", KeycloakServer.WEBMAIL_CLIENT_ID);
-        query.put("response_type", "code");
-        query.put("scope", "openid");
-        query.put("redirect_uri", server.webmailRedirectUri());
-        query.put("state", UUID.randomUUID().toString());
-        query.put("nonce", UUID.randomUUID().toString());
-        if (pkce != null) {
-            query.put("code_challenge", pkce.challenge());
-            query.put("code_challenge_method", "S256");
-        }
-        query.putAll(extra);
-        Page loaded = browser.getPage(server.realmUrl() + "/protocol/openid-connect/auth?"
-                + OidcTokens.formEncode(query));
+        Page loaded = browser.getPage(KeycloakForms.authUrl(server.baseUrl(), server, pkce, extra));
         if (!(loaded instanceof HtmlPage html)) {
             throw new AssertionError("Expected the sign-in page, got " + loaded.getWebResponse().getStatusCode()
                     + " " + loaded.getWebResponse().getContentAsString());
@@ -124,38 +108,13 @@ public final class LoginPage {
         HtmlForm form = page.getHtmlElementById("kc-form-login");
         form.getInputByName("username").setValue(username);
         form.getInputByName("password").setValue(password);
-        return submit(form.getOneHtmlElementByAttribute("button", "name", "login"));
-    }
-
-    /**
-     * Clicks and follows Keycloak's own redirects (e.g. to a required action) but stops
-     * at the redirect back to the application, whose URL carries the code.
-     */
-    private SignInResult submit(HtmlElement button) throws IOException {
-        boolean redirects = browser.getOptions().isRedirectEnabled();
-        browser.getOptions().setRedirectEnabled(false);
-        try {
-            Page next = button.click();
-            for (int hops = 0; hops < 10; hops++) {
-                int status = next.getWebResponse().getStatusCode();
-                if (status != 302 && status != 303) {
-                    break;
-                }
-                String location = next.getWebResponse().getResponseHeaderValue("Location");
-                if (!location.startsWith(server.baseUrl())) {
-                    return new SignInResult(location, null);
-                }
-                next = browser.getPage(location);
-            }
-            if (next instanceof HtmlPage html) {
-                page = html;
-                return new SignInResult(null, this);
-            }
-            throw new AssertionError("Unexpected answer " + next.getWebResponse().getStatusCode() + ": "
-                    + next.getWebResponse().getContentAsString());
-        } finally {
-            browser.getOptions().setRedirectEnabled(redirects);
+        KeycloakForms.Outcome outcome = KeycloakForms.submit(browser, server,
+                form.getOneHtmlElementByAttribute("button", "name", "login"));
+        if (outcome.redirect() != null) {
+            return new SignInResult(outcome.redirect(), null);
         }
+        page = outcome.page();
+        return new SignInResult(null, this);
     }
 
     /** Either a redirect back to the application or the page shown again (with an error). */

@@ -3,7 +3,6 @@ package fr.paris.casvp.keycloak.it.pages;
 import fr.paris.casvp.keycloak.it.support.KeycloakServer;
 import fr.paris.casvp.keycloak.it.support.Pkce;
 import fr.paris.casvp.keycloak.it.support.TestUsers;
-import org.htmlunit.Page;
 import org.htmlunit.WebClient;
 import org.htmlunit.html.DomElement;
 import org.htmlunit.html.HtmlForm;
@@ -15,6 +14,7 @@ import java.io.IOException;
 public final class UpdatePasswordPage {
 
     private final WebClient browser;
+    private final KeycloakServer server;
     private HtmlPage page;
 
     /** Signs the agent in through the webmail; Keycloak must then ask for a new password. */
@@ -25,11 +25,12 @@ public final class UpdatePasswordPage {
         if (result.pageAgain() == null) {
             throw new AssertionError("Signed in without being asked for a new password: " + result.redirect());
         }
-        return new UpdatePasswordPage(browser, result.pageAgain().html());
+        return new UpdatePasswordPage(browser, server, result.pageAgain().html());
     }
 
-    public UpdatePasswordPage(WebClient browser, HtmlPage page) {
+    public UpdatePasswordPage(WebClient browser, KeycloakServer server, HtmlPage page) {
         this.browser = browser;
+        this.server = server;
         this.page = page;
         if (page.getElementById("kc-passwd-update-form") == null) {
             throw new AssertionError("Not the update-password page: " + page.asNormalizedText());
@@ -68,21 +69,10 @@ public final class UpdatePasswordPage {
         HtmlForm form = page.getHtmlElementById("kc-passwd-update-form");
         form.getInputByName("password-new").setValue(password);
         form.getInputByName("password-confirm").setValue(password);
-        boolean redirects = browser.getOptions().isRedirectEnabled();
-        browser.getOptions().setRedirectEnabled(false);
-        try {
-            Page next = page.getHtmlElementById("kc-submit").click();
-            int status = next.getWebResponse().getStatusCode();
-            if (status == 302 || status == 303) {
-                return next.getWebResponse().getResponseHeaderValue("Location");
-            }
-            if (next instanceof HtmlPage html) {
-                page = html;
-                return null;
-            }
-            throw new AssertionError("Unexpected answer " + status);
-        } finally {
-            browser.getOptions().setRedirectEnabled(redirects);
+        KeycloakForms.Outcome outcome = KeycloakForms.submit(browser, server, page.getHtmlElementById("kc-submit"));
+        if (outcome.page() != null) {
+            page = outcome.page();
         }
+        return outcome.redirect();
     }
 }
