@@ -18,10 +18,23 @@ class ProviderIdsTest {
         List<String> ids = ServiceLoader.load(AuthenticatorFactory.class).stream()
                 .filter(provider -> provider.type().getName().startsWith("fr.paris.casvp."))
                 .map(provider -> provider.get().getId()).toList();
-        assertEquals(4, ids.size(), ids.toString());
+        assertEquals(6, ids.size(), ids.toString());
         for (String id : ids) {
             assertTrue(id.startsWith("casvp-"), id);
             assertTrue(id.length() <= 36, id + " is " + id.length() + " characters");
         }
+    }
+
+    @Test
+    void theDeviceStoreAdminEndpointAndNotMeTokenArePrefixedToo() {
+        List<String> ids = java.util.stream.Stream.of(
+                        org.keycloak.connections.jpa.entityprovider.JpaEntityProviderFactory.class,
+                        org.keycloak.services.resources.admin.ext.AdminRealmResourceProviderFactory.class,
+                        org.keycloak.authentication.actiontoken.ActionTokenHandlerFactory.class)
+                .flatMap(spi -> ServiceLoader.load(spi).stream())
+                .filter(provider -> provider.type().getName().startsWith("fr.paris.casvp."))
+                .map(provider -> ((org.keycloak.provider.ProviderFactory<?>) provider.get()).getId())
+                .toList();
+        assertEquals(List.of("casvp-device-store", "casvp-devices", "casvp-not-me"), ids);
     }
 }

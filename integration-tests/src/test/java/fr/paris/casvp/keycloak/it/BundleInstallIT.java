@@ -30,7 +30,7 @@ class BundleInstallIT {
      */
     private static final Pattern INTERNAL_SPI_NOTICE =
             Pattern.compile("KC-SERVICES0047: casvp-[a-z-]+ \\(fr\\.paris\\.casvp\\.keycloak\\.[\\w.]+\\) "
-                    + "is implementing the internal SPI [a-z-]+\\.");
+                    + "is implementing the internal SPI [A-Za-z-]+\\.");
 
     @Test
     void serverListsTheCasvpLoginAndEmailThemes(KeycloakServer server) {

@@ -47,6 +47,8 @@ class RealmImportIT {
                 .map(e -> e.getProviderId() == null ? e.getDisplayName() : e.getProviderId()).toList();
         assertTrue(steps.contains("casvp-password-form"), steps.toString());
         assertTrue(steps.contains("auth-otp-form"), steps.toString());
+        assertTrue(steps.contains("casvp-condition-new-device"), steps.toString());
+        assertEquals("casvp-device-recognition", steps.get(steps.size() - 1), "device recognition comes last: " + steps);
         List<String> flows = realm.flows().getFlows().stream().map(f -> f.getAlias()).toList();
         for (String builtIn : List.of("browser", "direct grant", "registration", "reset credentials", "clients")) {
             assertTrue(flows.contains(builtIn), builtIn + " missing from " + flows);

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -37,13 +38,25 @@ public final class CasvpKeycloakExtension implements ExecutionCondition, BeforeA
             return ConditionEvaluationResult.disabled(
                     "casvp.it.target=testcontainers needs a Docker engine; none is reachable");
         }
+        if (context.getTestMethod().isPresent() && postgresMissing()) {
+            return ConditionEvaluationResult.disabled(
+                    "casvp.it.db=postgres needs a PostgreSQL server at 127.0.0.1:5432; none answers");
+        }
         return ConditionEvaluationResult.enabled("Keycloak target: " + ItSettings.target());
+    }
+
+    /** Without PostgreSQL the PostgreSQL run is skipped on a laptop, but fails in CI, which has it. */
+    private static boolean postgresMissing() {
+        return "postgres".equals(ItSettings.database()) && !ItSettings.servicesRequired() && !PostgresDatabase.available();
     }
 
     @Override
     public void beforeAll(ExtensionContext context) {
         if ("testcontainers".equals(ItSettings.target()) && !ContainerKeycloak.dockerAvailable()) {
             return; // every test of the class is disabled by evaluateExecutionCondition
+        }
+        if (postgresMissing()) {
+            return;
         }
         server(context);
     }
@@ -77,13 +90,19 @@ public final class CasvpKeycloakExtension implements ExecutionCondition, BeforeA
                 ServerSetup.PROTOCOL_SMTP));
         mail.start();
         BreachRangeServer breachRange = null;
+        PostgresDatabase database = null;
         try {
             breachRange = new BreachRangeServer();
-            KeycloakServer server = "testcontainers".equals(target)
-                    ? ContainerKeycloak.start(mail, breachRange)
-                    : DistributionKeycloak.start(DistributionKeycloak.Options.forTests(mail,
-                            Map.of("CASVP_BREACHED_URL", breachRange.url())));
-            return new StoppingTogether(server, mail, breachRange);
+            if ("testcontainers".equals(target)) {
+                return new StoppingTogether(ContainerKeycloak.start(mail, breachRange), mail, breachRange, null);
+            }
+            Map<String, String> environment = new HashMap<>(Map.of("CASVP_BREACHED_URL", breachRange.url()));
+            if ("postgres".equals(ItSettings.database())) {
+                database = PostgresDatabase.create();
+                environment.putAll(database.keycloakEnvironment());
+            }
+            KeycloakServer server = DistributionKeycloak.start(DistributionKeycloak.Options.forTests(mail, environment));
+            return new StoppingTogether(server, mail, breachRange, database);
         } catch (IOException e) {
             mail.stop();
             throw new UncheckedIOException(e);
@@ -92,13 +111,16 @@ public final class CasvpKeycloakExtension implements ExecutionCondition, BeforeA
             if (breachRange != null) {
                 breachRange.close();
             }
+            if (database != null) {
+                database.close();
+            }
             throw e;
         }
     }
 
     /** Stops Keycloak, then the mail catcher, when JUnit closes the root store. */
-    private record StoppingTogether(KeycloakServer server, GreenMail mail, BreachRangeServer breachRange)
-            implements KeycloakServer {
+    private record StoppingTogether(KeycloakServer server, GreenMail mail, BreachRangeServer breachRange,
+                                    PostgresDatabase database) implements KeycloakServer {
         @Override public String baseUrl() { return server.baseUrl(); }
         @Override public org.keycloak.admin.client.Keycloak admin() { return server.admin(); }
         @Override public GreenMail mail() { return mail; }
@@ -114,6 +136,9 @@ public final class CasvpKeycloakExtension implements ExecutionCondition, BeforeA
             } finally {
                 mail.stop();
                 breachRange.close();
+                if (database != null) {
+                    database.close();
+                }
             }
         }
     }

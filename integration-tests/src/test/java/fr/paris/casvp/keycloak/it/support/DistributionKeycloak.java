@@ -35,9 +35,10 @@ import java.util.stream.Stream;
  */
 public final class DistributionKeycloak implements KeycloakServer {
 
-    /** Build-time options: one node, in-memory H2, health endpoints on. */
-    public static final List<String> BUILD_OPTIONS = List.of(
-            "--db=dev-mem", "--cache=local", "--health-enabled=true");
+    /** Build-time options besides the database: one node, health endpoints on. */
+    public static final List<String> BUILD_OPTIONS = List.of("--cache=local", "--health-enabled=true");
+    /** Database when the environment names none ({@code KC_DB}): in-memory H2. */
+    public static final String DEFAULT_DB = "dev-mem";
 
     private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(4);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
@@ -102,7 +103,7 @@ public final class DistributionKeycloak implements KeycloakServer {
         if (o.bundleJar() != null) {
             installBundle(home, o.bundleJar());
         }
-        buildIfNeeded(home, o.outputDir());
+        buildIfNeeded(home, o.outputDir(), o.environment().getOrDefault("KC_DB", DEFAULT_DB));
 
         Path importDir = home.resolve("data/import");
         if (o.importRealm()) {
@@ -168,16 +169,18 @@ public final class DistributionKeycloak implements KeycloakServer {
      * Runs {@code kc.sh build} unless the server was already augmented with the same
      * options and the same providers; an unchanged bundle (reproducible JAR) costs nothing.
      */
-    static void buildIfNeeded(Path home, Path outputDir) throws IOException, InterruptedException {
+    static void buildIfNeeded(Path home, Path outputDir, String db) throws IOException, InterruptedException {
+        List<String> options = new ArrayList<>(BUILD_OPTIONS);
+        options.add(0, "--db=" + db);
         Path marker = home.resolve("lib/quarkus").resolve(FINGERPRINT_FILE);
-        String fingerprint = fingerprint(home);
+        String fingerprint = fingerprint(home, options);
         if (Files.isRegularFile(marker) && Files.readString(marker).equals(fingerprint)) {
             return;
         }
         List<String> command = new ArrayList<>();
         command.add(home.resolve("bin/kc.sh").toString());
         command.add("build");
-        command.addAll(BUILD_OPTIONS);
+        command.addAll(options);
         Path buildLog = outputDir.resolve("keycloak-build.log");
         Process build = new ProcessBuilder(command).directory(home.toFile())
                 .redirectErrorStream(true).redirectOutput(buildLog.toFile()).start();
@@ -192,9 +195,9 @@ public final class DistributionKeycloak implements KeycloakServer {
         Files.writeString(marker, fingerprint);
     }
 
-    private static String fingerprint(Path home) throws IOException {
+    private static String fingerprint(Path home, List<String> options) throws IOException {
         MessageDigest digest = sha256();
-        digest.update(String.join(" ", BUILD_OPTIONS).getBytes(StandardCharsets.UTF_8));
+        digest.update(String.join(" ", options).getBytes(StandardCharsets.UTF_8));
         try (Stream<Path> files = Files.list(home.resolve("providers"))) {
             for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
                 // Keycloak itself compares modification times, so they are part of it too.

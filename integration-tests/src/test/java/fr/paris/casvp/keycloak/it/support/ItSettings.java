@@ -38,6 +38,16 @@ public final class ItSettings {
         return System.getProperty("casvp.it.target", "distribution").trim();
     }
 
+    /** {@code dev-mem} (default, in-memory H2) or {@code postgres} (a fresh database on the local server). */
+    public static String database() {
+        return System.getProperty("casvp.it.db", "dev-mem").trim();
+    }
+
+    /** In CI the machine's services (PostgreSQL) are there; a test that needs one fails rather than skips. */
+    public static boolean servicesRequired() {
+        return "true".equalsIgnoreCase(System.getenv("CI"));
+    }
+
     /**
      * In CI a missing browser is a failure, not a skip: CI installs Chromium, so a
      * browser test that silently skips there would hide a broken install step.

@@ -23,4 +23,33 @@ public final class Mailbox {
             mail.waitForIncomingEmail(250, mail.getReceivedMessages().length + 1);
         }
     }
+
+    /** The HTML part of a Keycloak mail (multipart/alternative). */
+    public static String htmlPart(MimeMessage message) {
+        return part(message, "text/html");
+    }
+
+    /** The plain-text part of a Keycloak mail. */
+    public static String textPart(MimeMessage message) {
+        return part(message, "text/plain");
+    }
+
+    private static String part(MimeMessage message, String mimeType) {
+        try {
+            Object content = message.getContent();
+            if (content instanceof String text) {
+                return message.isMimeType(mimeType) ? text : "";
+            }
+            jakarta.mail.Multipart multipart = (jakarta.mail.Multipart) content;
+            for (int i = 0; i < multipart.getCount(); i++) {
+                jakarta.mail.BodyPart part = multipart.getBodyPart(i);
+                if (part.isMimeType(mimeType)) {
+                    return (String) part.getContent();
+                }
+            }
+            return "";
+        } catch (jakarta.mail.MessagingException | java.io.IOException e) {
+            throw new IllegalStateException("Unreadable mail", e);
+        }
+    }
 }

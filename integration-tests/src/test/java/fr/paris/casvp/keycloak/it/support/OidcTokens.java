@@ -63,6 +63,23 @@ public final class OidcTokens {
         return new TokenResponse(response.statusCode(), JSON.readTree(response.body()));
     }
 
+    /** What the webmail does when its access token expires: the refresh-token grant. */
+    public static TokenResponse refresh(KeycloakServer server, String refreshToken) throws IOException, InterruptedException {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("grant_type", "refresh_token");
+        form.put("refresh_token", refreshToken);
+        form.put("client_id", KeycloakServer.WEBMAIL_CLIENT_ID);
+        form.put("client_secret", server.webmailSecret());
+        HttpRequest request = HttpRequest.newBuilder(
+                        URI.create(server.realmUrl() + "/protocol/openid-connect/token"))
+                .timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(formEncode(form)))
+                .build();
+        HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        return new TokenResponse(response.statusCode(), JSON.readTree(response.body()));
+    }
+
     public static String formEncode(Map<String, String> values) {
         return values.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="

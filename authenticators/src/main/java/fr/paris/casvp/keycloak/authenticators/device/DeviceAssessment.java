@@ -1,0 +1,42 @@
+package fr.paris.casvp.keycloak.authenticators.device;
+
+import fr.paris.casvp.keycloak.authenticators.support.NetworkPrefix;
+import org.keycloak.common.util.Time;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.sessions.AuthenticationSessionModel;
+
+import java.util.Optional;
+
+/** Decides, without changing anything, whether this browser and network are new for the user. */
+final class DeviceAssessment {
+
+    static final String NOTE = "casvp.device.verdict";
+
+    private DeviceAssessment() {
+    }
+
+    static DeviceVerdict assess(KeycloakSession session, AuthenticationSessionModel authSession, RealmModel realm,
+                                UserModel user, DeviceRecognitionConfig config, String remoteAddress) {
+        Optional<DeviceVerdict> cached = DeviceVerdict.fromNote(authSession.getAuthNote(NOTE), user.getId());
+        if (cached.isPresent()) {
+            return cached.get();
+        }
+        KnownDevices store = new KnownDevices(session);
+        boolean firstDevice = !store.hasAny(realm.getId(), user.getId());
+        boolean known = !firstDevice && DeviceCookie.read(session)
+                .map(DeviceCookie::hash)
+                .flatMap(hash -> store.find(realm.getId(), user.getId(), hash))
+                .isPresent();
+        boolean unusual = false;
+        Optional<String> prefix = NetworkPrefix.of(remoteAddress);
+        if (!firstDevice && prefix.isPresent() && !config.trustedNetworks().contains(remoteAddress)) {
+            long since = Time.currentTimeMillis() - config.recentNetworks().toMillis();
+            unusual = !store.recentNetworks(realm.getId(), user.getId(), since).contains(prefix.get());
+        }
+        DeviceVerdict verdict = new DeviceVerdict(user.getId(), known, firstDevice, unusual);
+        authSession.setAuthNote(NOTE, verdict.toNote());
+        return verdict;
+    }
+}

@@ -1,0 +1,88 @@
+package fr.paris.casvp.keycloak.authenticators.device;
+
+import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.authentication.Authenticator;
+import org.keycloak.common.util.Time;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+
+import java.util.Optional;
+
+/**
+ * Placed at the end of the sign-in forms, once the password (and a second factor when
+ * one was due) have been checked: remembers the browser and network, renews the
+ * browser's device cookie, and queues an alert mail for a new device or an unusual
+ * network. A browser is remembered only by a sign-in that fully succeeded.
+ */
+final class DeviceRecognition implements Authenticator {
+
+    static final String DEVICE_EVENT_DETAIL = "casvp_device";
+    static final String NETWORK_EVENT_DETAIL = "casvp_network";
+    static final String ALERT_EVENT_DETAIL = "casvp_alert";
+
+    @Override
+    public void authenticate(AuthenticationFlowContext context) {
+        KeycloakSession session = context.getSession();
+        RealmModel realm = context.getRealm();
+        UserModel user = context.getUser();
+        DeviceRecognitionConfig config = new DeviceRecognitionConfig(context.getAuthenticatorConfig());
+        String remoteAddress = context.getConnection().getRemoteAddr();
+
+        DeviceVerdict verdict = DeviceAssessment.assess(session, context.getAuthenticationSession(), realm, user, config,
+                remoteAddress);
+        DeviceDescription device = DeviceDescription.of(session, remoteAddress);
+        long now = Time.currentTimeMillis();
+        KnownDevices store = new KnownDevices(session);
+
+        // A fresh id at every sign-in: a copied cookie stops matching once its owner signs in again.
+        String newId = DeviceCookie.newId();
+        String newHash = DeviceCookie.hash(newId);
+        Optional<String> previousHash = DeviceCookie.read(session).map(DeviceCookie::hash);
+        previousHash.ifPresent(hash -> store.rotate(realm.getId(), hash, newHash));
+        Optional<KnownDeviceEntity> row = verdict.knownDevice()
+                ? store.find(realm.getId(), user.getId(), newHash) : Optional.empty();
+        if (row.isPresent()) {
+            store.seen(row.get(), device, now);
+        } else {
+            store.remember(realm.getId(), user.getId(), newHash, device, now);
+        }
+        store.rememberNetwork(realm.getId(), user.getId(), device.networkPrefix(), now);
+        DeviceCookie.write(session, realm, newId);
+
+        context.getEvent()
+                .detail(DEVICE_EVENT_DETAIL, verdict.firstDevice() ? "first" : verdict.knownDevice() ? "known" : "new")
+                .detail(NETWORK_EVENT_DETAIL, verdict.unusualNetwork() ? "unusual" : "usual");
+        boolean alert = verdict.deservesAlert(config.alertOnNewDevice(), config.alertOnUnusualNetwork());
+        context.getEvent().detail(ALERT_EVENT_DETAIL, alert ? "queued" : "none");
+        if (alert) {
+            NewDeviceAlert.queue(session, realm, user, context.getAuthenticationSession(), config, verdict, device, now);
+        }
+        context.success();
+    }
+
+    @Override
+    public void action(AuthenticationFlowContext context) {
+        // no form
+    }
+
+    @Override
+    public boolean requiresUser() {
+        return true;
+    }
+
+    @Override
+    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
+        return true;
+    }
+
+    @Override
+    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
+        // nothing to set up
+    }
+
+    @Override
+    public void close() {
+        // stateless
+    }
+}

@@ -1,0 +1,89 @@
+package fr.paris.casvp.keycloak.authenticators.device;
+
+import org.jboss.logging.Logger;
+import org.keycloak.Config;
+import org.keycloak.connections.jpa.entityprovider.JpaEntityProvider;
+import org.keycloak.connections.jpa.entityprovider.JpaEntityProviderFactory;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
+import org.keycloak.timer.TimerProvider;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * {@code casvp-device-store}: adds the device tables to Keycloak's database (Liquibase
+ * changelog {@value #CHANGELOG}), removes a user's devices with the user and a realm's
+ * with the realm, and schedules the cleanup of idle devices (every
+ * {@code cleanup-interval-minutes}, default one day).
+ */
+public final class DeviceStoreEntityProviderFactory implements JpaEntityProviderFactory {
+
+    public static final String ID = "casvp-device-store";
+    static final String CHANGELOG = "META-INF/casvp-device-store-changelog.xml";
+
+    private static final Logger LOG = Logger.getLogger(DeviceStoreEntityProviderFactory.class);
+    private static final List<Class<?>> ENTITIES = List.of(KnownDeviceEntity.class, KnownNetworkEntity.class);
+    private static final JpaEntityProvider PROVIDER = new JpaEntityProvider() {
+        @Override
+        public List<Class<?>> getEntities() {
+            return ENTITIES;
+        }
+
+        @Override
+        public String getChangelogLocation() {
+            return CHANGELOG;
+        }
+
+        @Override
+        public String getFactoryId() {
+            return ID;
+        }
+
+        @Override
+        public void close() {
+            // nothing held
+        }
+    };
+
+    private Duration cleanupInterval = Duration.ofDays(1);
+
+    @Override
+    public JpaEntityProvider create(KeycloakSession session) {
+        return PROVIDER;
+    }
+
+    @Override
+    public String getId() {
+        return ID;
+    }
+
+    @Override
+    public void init(Config.Scope config) {
+        long minutes = config.getLong("cleanupIntervalMinutes", Duration.ofDays(1).toMinutes());
+        cleanupInterval = Duration.ofMinutes(Math.max(1, minutes));
+    }
+
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {
+        factory.register(event -> {
+            if (event instanceof UserModel.UserRemovedEvent removed) {
+                new KnownDevices(removed.getKeycloakSession())
+                        .forgetUser(removed.getRealm().getId(), removed.getUser().getId());
+            } else if (event instanceof RealmModel.RealmRemovedEvent removed) {
+                new KnownDevices(removed.getKeycloakSession()).forgetRealm(removed.getRealm().getId());
+            }
+        });
+        KeycloakModelUtils.runJobInTransaction(factory, session -> session.getProvider(TimerProvider.class)
+                .scheduleTask(new IdleDeviceCleanup(), cleanupInterval.toMillis(), IdleDeviceCleanup.NAME));
+        LOG.debugf("casvp-device-store: idle devices cleaned up every %s", cleanupInterval);
+    }
+
+    @Override
+    public void close() {
+        // the timer is Keycloak's
+    }
+}

@@ -1,0 +1,129 @@
+package fr.paris.casvp.keycloak.authenticators.device;
+
+import jakarta.persistence.EntityManager;
+import org.keycloak.connections.jpa.JpaConnectionProvider;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.utils.KeycloakModelUtils;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** The device store: known browsers and networks of each user, in Keycloak's database. */
+public final class KnownDevices {
+
+    private final EntityManager em;
+
+    public KnownDevices(KeycloakSession session) {
+        this.em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
+    }
+
+    Optional<KnownDeviceEntity> find(String realmId, String userId, String deviceHash) {
+        return em.createNamedQuery("casvpDeviceByHash", KnownDeviceEntity.class)
+                .setParameter("realmId", realmId).setParameter("userId", userId).setParameter("hash", deviceHash)
+                .getResultStream().findFirst();
+    }
+
+    boolean hasAny(String realmId, String userId) {
+        return em.createNamedQuery("casvpCountDevicesOfUser", Long.class)
+                .setParameter("realmId", realmId).setParameter("userId", userId)
+                .getSingleResult() > 0;
+    }
+
+    public List<KnownDeviceEntity> list(String realmId, String userId) {
+        return em.createNamedQuery("casvpDevicesOfUser", KnownDeviceEntity.class)
+                .setParameter("realmId", realmId).setParameter("userId", userId)
+                .getResultList();
+    }
+
+    Set<String> recentNetworks(String realmId, String userId, long sinceMillis) {
+        return new HashSet<>(em.createNamedQuery("casvpRecentNetworksOfUser", String.class)
+                .setParameter("realmId", realmId).setParameter("userId", userId).setParameter("since", sinceMillis)
+                .getResultList());
+    }
+
+    /**
+     * Gives every row of one browser (all users who signed in from it) its new id hash,
+     * so the previous cookie value no longer matches anything.
+     */
+    void rotate(String realmId, String oldHash, String newHash) {
+        // Row by row rather than a bulk update, so entities already loaded stay in step.
+        em.createNamedQuery("casvpDevicesOfBrowser", KnownDeviceEntity.class)
+                .setParameter("realmId", realmId).setParameter("hash", oldHash)
+                .getResultList()
+                .forEach(device -> device.setDeviceHash(newHash));
+        em.flush();
+    }
+
+    KnownDeviceEntity remember(String realmId, String userId, String deviceHash, DeviceDescription device, long now) {
+        KnownDeviceEntity entity = new KnownDeviceEntity();
+        entity.setId(KeycloakModelUtils.generateId());
+        entity.setRealmId(realmId);
+        entity.setUserId(userId);
+        entity.setDeviceHash(deviceHash);
+        entity.setFirstSeen(now);
+        seen(entity, device, now);
+        em.persist(entity);
+        return entity;
+    }
+
+    void seen(KnownDeviceEntity entity, DeviceDescription device, long now) {
+        entity.setBrowser(device.browser());
+        entity.setOs(device.os());
+        entity.setNetworkPrefix(device.networkPrefix());
+        entity.setLastSeen(now);
+    }
+
+    void rememberNetwork(String realmId, String userId, String prefix, long now) {
+        if (prefix == null) {
+            return;
+        }
+        Optional<KnownNetworkEntity> known = em.createNamedQuery("casvpNetworkOfUser", KnownNetworkEntity.class)
+                .setParameter("realmId", realmId).setParameter("userId", userId).setParameter("prefix", prefix)
+                .getResultStream().findFirst();
+        if (known.isPresent()) {
+            known.get().setLastSeen(now);
+            return;
+        }
+        KnownNetworkEntity entity = new KnownNetworkEntity();
+        entity.setId(KeycloakModelUtils.generateId());
+        entity.setRealmId(realmId);
+        entity.setUserId(userId);
+        entity.setNetworkPrefix(prefix);
+        entity.setFirstSeen(now);
+        entity.setLastSeen(now);
+        em.persist(entity);
+    }
+
+    /** Forgets one device of a user; false when the user has no such device. */
+    public boolean forget(String realmId, String userId, String deviceId) {
+        KnownDeviceEntity entity = em.find(KnownDeviceEntity.class, deviceId);
+        if (entity == null || !entity.getRealmId().equals(realmId) || !entity.getUserId().equals(userId)) {
+            return false;
+        }
+        em.remove(entity);
+        return true;
+    }
+
+    /** Forgets every device and network of a user; returns how many devices were known. */
+    public int forgetUser(String realmId, String userId) {
+        em.createNamedQuery("casvpForgetNetworksOfUser")
+                .setParameter("realmId", realmId).setParameter("userId", userId).executeUpdate();
+        return em.createNamedQuery("casvpForgetDevicesOfUser")
+                .setParameter("realmId", realmId).setParameter("userId", userId).executeUpdate();
+    }
+
+    void forgetRealm(String realmId) {
+        em.createNamedQuery("casvpForgetNetworksOfRealm").setParameter("realmId", realmId).executeUpdate();
+        em.createNamedQuery("casvpForgetDevicesOfRealm").setParameter("realmId", realmId).executeUpdate();
+    }
+
+    /** Forgets devices and networks not seen since the cutoff; returns how many devices went. */
+    int forgetIdle(String realmId, long cutoffMillis) {
+        em.createNamedQuery("casvpForgetIdleNetworks")
+                .setParameter("realmId", realmId).setParameter("cutoff", cutoffMillis).executeUpdate();
+        return em.createNamedQuery("casvpForgetIdleDevices")
+                .setParameter("realmId", realmId).setParameter("cutoff", cutoffMillis).executeUpdate();
+    }
+}

@@ -1,0 +1,105 @@
+package fr.paris.casvp.keycloak.authenticators.device.admin;
+
+import fr.paris.casvp.keycloak.authenticators.device.IdleDeviceCleanup;
+import fr.paris.casvp.keycloak.authenticators.device.KnownDeviceEntity;
+import fr.paris.casvp.keycloak.authenticators.device.KnownDevices;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.keycloak.events.admin.OperationType;
+import org.keycloak.events.admin.ResourceType;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.services.resources.admin.AdminEventBuilder;
+import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Lists and forgets a user's known devices. Viewing needs the right to view the user,
+ * forgetting the right to manage them (the admin console's "view-users" and
+ * "manage-users", or fine-grained permissions); the cleanup needs "manage-realm".
+ */
+public final class KnownDevicesAdminResource {
+
+    /** What an admin sees of a device: never its id hash. */
+    public record DeviceView(String id, String browser, String os, String network, long firstSeen, long lastSeen) {
+        static DeviceView of(KnownDeviceEntity entity) {
+            return new DeviceView(entity.getId(), entity.getBrowser(), entity.getOs(), entity.getNetworkPrefix(),
+                    entity.getFirstSeen(), entity.getLastSeen());
+        }
+    }
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final AdminPermissionEvaluator auth;
+    private final AdminEventBuilder adminEvent;
+
+    KnownDevicesAdminResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth,
+                              AdminEventBuilder adminEvent) {
+        this.session = session;
+        this.realm = realm;
+        this.auth = auth;
+        this.adminEvent = adminEvent.resource(ResourceType.USER);
+    }
+
+    @GET
+    @Path("users/{userId}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public List<DeviceView> list(@PathParam("userId") String userId) {
+        UserModel user = user(userId);
+        auth.users().requireView(user);
+        return new KnownDevices(session).list(realm.getId(), user.getId()).stream().map(DeviceView::of).toList();
+    }
+
+    @DELETE
+    @Path("users/{userId}/{deviceId}")
+    public void forget(@PathParam("userId") String userId, @PathParam("deviceId") String deviceId) {
+        UserModel user = user(userId);
+        auth.users().requireManage(user);
+        if (!new KnownDevices(session).forget(realm.getId(), user.getId(), deviceId)) {
+            throw new NotFoundException("No such device");
+        }
+        adminEvent.operation(OperationType.DELETE).resourcePath(session.getContext().getUri()).success();
+    }
+
+    @DELETE
+    @Path("users/{userId}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Map<String, Integer> forgetAll(@PathParam("userId") String userId) {
+        UserModel user = user(userId);
+        auth.users().requireManage(user);
+        int forgotten = new KnownDevices(session).forgetUser(realm.getId(), user.getId());
+        adminEvent.operation(OperationType.DELETE).resourcePath(session.getContext().getUri()).success();
+        return Map.of("forgotten", forgotten);
+    }
+
+    /** Runs the idle-device cleanup of this realm now, instead of waiting for the daily run. */
+    @POST
+    @Path("cleanup")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Map<String, Integer> cleanup() {
+        auth.realm().requireManageRealm();
+        int forgotten = IdleDeviceCleanup.forgetIdle(session, realm);
+        adminEvent.operation(OperationType.ACTION).resource(ResourceType.REALM)
+                .resourcePath(session.getContext().getUri()).success();
+        return Map.of("forgotten", forgotten);
+    }
+
+    private UserModel user(String userId) {
+        UserModel user = session.users().getUserById(realm, userId);
+        if (user == null) {
+            // same answer as for a user one may not see: no existence oracle beyond Keycloak's own
+            auth.users().requireView();
+            throw new NotFoundException("User not found");
+        }
+        return user;
+    }
+}

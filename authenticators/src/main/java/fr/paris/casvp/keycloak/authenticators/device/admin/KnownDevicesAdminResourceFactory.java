@@ -1,0 +1,55 @@
+package fr.paris.casvp.keycloak.authenticators.device.admin;
+
+import org.keycloak.Config;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.RealmModel;
+import org.keycloak.services.resources.admin.AdminEventBuilder;
+import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
+import org.keycloak.services.resources.admin.ext.AdminRealmResourceProvider;
+import org.keycloak.services.resources.admin.ext.AdminRealmResourceProviderFactory;
+
+/**
+ * {@code casvp-devices}: the admin REST endpoint for known devices, under
+ * {@code /admin/realms/{realm}/casvp-devices}, with the admin console's permissions.
+ */
+public final class KnownDevicesAdminResourceFactory implements AdminRealmResourceProviderFactory {
+
+    public static final String ID = "casvp-devices";
+
+    @Override
+    public AdminRealmResourceProvider create(KeycloakSession session) {
+        return new AdminRealmResourceProvider() {
+            @Override
+            public Object getResource(KeycloakSession keycloakSession, RealmModel realm, AdminPermissionEvaluator auth,
+                                      AdminEventBuilder adminEvent) {
+                return new KnownDevicesAdminResource(keycloakSession, realm, auth, adminEvent);
+            }
+
+            @Override
+            public void close() {
+                // stateless
+            }
+        };
+    }
+
+    @Override
+    public String getId() {
+        return ID;
+    }
+
+    @Override
+    public void init(Config.Scope config) {
+        // nothing to configure
+    }
+
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {
+        // nothing to prepare
+    }
+
+    @Override
+    public void close() {
+        // stateless
+    }
+}

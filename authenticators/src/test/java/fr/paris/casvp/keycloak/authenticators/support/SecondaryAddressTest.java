@@ -1,0 +1,28 @@
+package fr.paris.casvp.keycloak.authenticators.support;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class SecondaryAddressTest {
+
+    @ParameterizedTest
+    @CsvSource(value = {
+            "camille@example.org|camille@example.org",
+            "'  camille@example.org  '|camille@example.org",
+            "camille@example.org, intrus@evil.test|NONE",
+            "Camille <camille@example.org>|NONE",
+            "no-at-sign|NONE",
+            "''|NONE"}, delimiter = '|', nullValues = "NONE")
+    void onlyASinglePlainAddressCounts(String attribute, String expected) {
+        assertEquals(Optional.ofNullable(expected), SecondaryAddress.parse(attribute));
+    }
+
+    @org.junit.jupiter.api.Test
+    void anAttributeWithALineBreakCannotAddAHeader() {
+        assertEquals(Optional.empty(), SecondaryAddress.parse("camille@example.org\r\nBcc: intrus@evil.test"));
+    }
+}
