@@ -1,6 +1,9 @@
 package fr.paris.casvp.keycloak.authenticators.device;
 
 import org.jboss.logging.Logger;
+import fr.paris.casvp.keycloak.authenticators.lockout.LockoutCounterEntity;
+import fr.paris.casvp.keycloak.authenticators.lockout.LockoutStore;
+import fr.paris.casvp.keycloak.authenticators.lockout.SourceFailuresEntity;
 import org.keycloak.Config;
 import org.keycloak.connections.jpa.entityprovider.JpaEntityProvider;
 import org.keycloak.connections.jpa.entityprovider.JpaEntityProviderFactory;
@@ -26,7 +29,8 @@ public final class DeviceStoreEntityProviderFactory implements JpaEntityProvider
     static final String CHANGELOG = "META-INF/casvp-device-store-changelog.xml";
 
     private static final Logger LOG = Logger.getLogger(DeviceStoreEntityProviderFactory.class);
-    private static final List<Class<?>> ENTITIES = List.of(KnownDeviceEntity.class, KnownNetworkEntity.class);
+    private static final List<Class<?>> ENTITIES = List.of(KnownDeviceEntity.class, KnownNetworkEntity.class,
+            LockoutCounterEntity.class, SourceFailuresEntity.class);
     private static final JpaEntityProvider PROVIDER = new JpaEntityProvider() {
         @Override
         public List<Class<?>> getEntities() {
@@ -73,8 +77,11 @@ public final class DeviceStoreEntityProviderFactory implements JpaEntityProvider
             if (event instanceof UserModel.UserRemovedEvent removed) {
                 new KnownDevices(removed.getKeycloakSession())
                         .forgetUser(removed.getRealm().getId(), removed.getUser().getId());
+                new LockoutStore(removed.getKeycloakSession())
+                        .forgetUser(removed.getRealm().getId(), removed.getUser().getId());
             } else if (event instanceof RealmModel.RealmRemovedEvent removed) {
                 new KnownDevices(removed.getKeycloakSession()).forgetRealm(removed.getRealm().getId());
+                new LockoutStore(removed.getKeycloakSession()).forgetRealm(removed.getRealm().getId());
             }
         });
         KeycloakModelUtils.runJobInTransaction(factory, session -> session.getProvider(TimerProvider.class)

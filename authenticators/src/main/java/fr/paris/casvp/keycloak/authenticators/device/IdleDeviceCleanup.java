@@ -25,6 +25,9 @@ public final class IdleDeviceCleanup implements ScheduledTask {
         DeviceRecognitionConfig config = DeviceRecognitionConfig.inFlow(realm, realm.getBrowserFlow());
         long cutoff = Time.currentTimeMillis() - config.forgetAfter().toMillis();
         int forgotten = new KnownDevices(session).forgetIdle(realm.getId(), cutoff);
+        // counters idle for a day or more hold nothing any policy still needs
+        new fr.paris.casvp.keycloak.authenticators.lockout.LockoutStore(session)
+                .forgetIdle(realm.getId(), Time.currentTimeMillis() - java.time.Duration.ofDays(2).toMillis());
         if (forgotten > 0) {
             LOG.infof("casvp: %d idle devices forgotten in realm %s", forgotten, realm.getName());
         }

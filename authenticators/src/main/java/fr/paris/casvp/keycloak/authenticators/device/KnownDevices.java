@@ -1,6 +1,7 @@
 package fr.paris.casvp.keycloak.authenticators.device;
 
 import jakarta.persistence.EntityManager;
+import fr.paris.casvp.keycloak.authenticators.support.RowOnce;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.utils.KeycloakModelUtils;
@@ -13,10 +14,20 @@ import java.util.Set;
 /** The device store: known browsers and networks of each user, in Keycloak's database. */
 public final class KnownDevices {
 
+    private final KeycloakSession session;
     private final EntityManager em;
 
     public KnownDevices(KeycloakSession session) {
+        this.session = session;
         this.em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
+    }
+
+    /** The id of the user's known device this request comes from (by its cookie), if any. */
+    public static Optional<String> recognisedDeviceId(KeycloakSession session, String realmId, String userId) {
+        return DeviceCookie.read(session)
+                .map(DeviceCookie::hash)
+                .flatMap(hash -> new KnownDevices(session).find(realmId, userId, hash))
+                .map(KnownDeviceEntity::getId);
     }
 
     Optional<KnownDeviceEntity> find(String realmId, String userId, String deviceHash) {
@@ -79,21 +90,21 @@ public final class KnownDevices {
         if (prefix == null) {
             return;
         }
-        Optional<KnownNetworkEntity> known = em.createNamedQuery("casvpNetworkOfUser", KnownNetworkEntity.class)
-                .setParameter("realmId", realmId).setParameter("userId", userId).setParameter("prefix", prefix)
-                .getResultStream().findFirst();
-        if (known.isPresent()) {
-            known.get().setLastSeen(now);
-            return;
-        }
-        KnownNetworkEntity entity = new KnownNetworkEntity();
-        entity.setId(KeycloakModelUtils.generateId());
-        entity.setRealmId(realmId);
-        entity.setUserId(userId);
-        entity.setNetworkPrefix(prefix);
-        entity.setFirstSeen(now);
-        entity.setLastSeen(now);
-        em.persist(entity);
+        KnownNetworkEntity network = RowOnce.getOrCreate(session, () -> em.createNamedQuery("casvpNetworkOfUser",
+                                KnownNetworkEntity.class)
+                        .setParameter("realmId", realmId).setParameter("userId", userId).setParameter("prefix", prefix)
+                        .getResultStream().findFirst(),
+                other -> {
+                    KnownNetworkEntity entity = new KnownNetworkEntity();
+                    entity.setId(KeycloakModelUtils.generateId());
+                    entity.setRealmId(realmId);
+                    entity.setUserId(userId);
+                    entity.setNetworkPrefix(prefix);
+                    entity.setFirstSeen(now);
+                    entity.setLastSeen(now);
+                    new KnownDevices(other).em.persist(entity);
+                });
+        network.setLastSeen(now);
     }
 
     /** Forgets one device of a user; false when the user has no such device. */

@@ -7,6 +7,7 @@ import org.keycloak.models.AuthenticatorConfigModel;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import fr.paris.casvp.keycloak.authenticators.lockout.LockoutSettings;
 
 /** Settings of the {@code casvp-password-form} step, with defaults when the admin set none. */
 final class PasswordRecheckConfig {
@@ -19,6 +20,11 @@ final class PasswordRecheckConfig {
     static final String IDENTIFIER_FORMAT = "identifierFormat";
 
     private final Map<String, String> values;
+
+    /** Lockout and spraying settings of this step. */
+    LockoutSettings lockout() {
+        return new LockoutSettings(values);
+    }
 
     PasswordRecheckConfig(AuthenticatorConfigModel model) {
         this.values = model == null || model.getConfig() == null ? Map.of() : model.getConfig();
@@ -41,6 +47,10 @@ final class PasswordRecheckConfig {
     /** Ids of the password policies the password is re-checked against at sign-in. */
     List<String> policies() {
         String value = values.getOrDefault(POLICIES, DEFAULT_POLICIES);
+        if ("none".equalsIgnoreCase(value.trim())) {
+            // Keycloak drops empty settings when saving, so "none" is how an admin switches the re-check off.
+            return List.of();
+        }
         return Arrays.stream(value.split("[,\\s]+")).map(String::trim).filter(id -> !id.isEmpty()).toList();
     }
 }

@@ -1,6 +1,15 @@
 package fr.paris.casvp.keycloak.authenticators.password;
 
 import fr.paris.casvp.keycloak.authenticators.identifier.IdentifierHelp;
+import fr.paris.casvp.keycloak.authenticators.lockout.DeviceAwareLockout;
+import fr.paris.casvp.keycloak.authenticators.lockout.LockoutSettings;
+import fr.paris.casvp.keycloak.authenticators.lockout.SourceThrottle;
+import org.keycloak.authentication.authenticators.util.AuthenticatorUtils;
+import org.keycloak.events.Errors;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
@@ -33,8 +42,107 @@ final class PasswordRecheckForm extends UsernamePasswordForm {
     static final String HINT_NOTE = "casvp.identifierHint";
     static final String IDENTIFIER_HINT = "casvp.identifier.invalidWithHint";
 
+    /** Request attribute: this request's tries were refused before the password was checked. */
+    private static final String REFUSED_BEFORE_CHECK = "casvp.refusedBeforePasswordCheck";
+    static final String LOCKOUT_EVENT_DETAIL = "casvp_lockout";
+    static final String TOO_MANY_ATTEMPTS_TEMPLATE = "casvp-too-many-attempts.ftl";
+    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+    private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("HH:mm");
+
     PasswordRecheckForm(KeycloakSession session) {
         super(session);
+    }
+
+    /**
+     * A source that sprayed too many wrong passwords across accounts gets "too many
+     * attempts" (429) before anything else is looked at.
+     */
+    @Override
+    public void action(AuthenticationFlowContext context) {
+        LockoutSettings settings = new PasswordRecheckConfig(context.getAuthenticatorConfig()).lockout();
+        long until = new SourceThrottle(context.getSession(), context.getRealm(), settings)
+                .throttledUntil(context.getConnection().getRemoteAddr());
+        if (until > 0) {
+            context.getEvent().detail(LOCKOUT_EVENT_DETAIL, "source_throttled").error(Errors.ACCESS_DENIED);
+            Response page = context.form()
+                    .setAttribute("casvpRetryAt", HOUR.format(Instant.ofEpochMilli(until).atZone(PARIS)))
+                    .setStatus(Response.Status.TOO_MANY_REQUESTS)
+                    .createForm(TOO_MANY_ATTEMPTS_TEMPLATE);
+            context.forceChallenge(page);
+            return;
+        }
+        super.action(context);
+    }
+
+    /**
+     * The device-aware lock first, then Keycloak's own brute-force check (kept as a
+     * backstop). A locked browser's tries get the same answer as a wrong password, after the
+     * same hashing work, and never reach the password check (nor a federated directory) —
+     * nor Keycloak's check, which refuses every try of an account while another is in
+     * progress: a flood of locked tries must not keep the agent's own browser out.
+     */
+    @Override
+    protected boolean isDisabledByBruteForce(AuthenticationFlowContext context, UserModel user) {
+        LockoutSettings settings = new PasswordRecheckConfig(context.getAuthenticatorConfig()).lockout();
+        DeviceAwareLockout lockout = new DeviceAwareLockout(context.getSession(), context.getRealm(), settings);
+        if (lockout.blockedUntil(user, lockout.scope(user)) > 0) {
+            context.getSession().setAttribute(REFUSED_BEFORE_CHECK, Boolean.TRUE);
+            AuthenticatorUtils.dummyHash(context);
+            new SourceThrottle(context.getSession(), context.getRealm(), settings)
+                    .recordFailure(context.getConnection().getRemoteAddr());
+            context.getEvent().user(user).detail(LOCKOUT_EVENT_DETAIL, "blocked").error(Errors.USER_TEMPORARILY_DISABLED);
+            AuthenticatorUtils.setupReauthenticationInUsernamePasswordFormError(context);
+            context.forceChallenge(challenge(context, getDefaultChallengeMessage(context), PASSWORD_FIELD));
+            context.clearUser();
+            return true;
+        }
+        if (super.isDisabledByBruteForce(context, user)) {
+            context.getSession().setAttribute(REFUSED_BEFORE_CHECK, Boolean.TRUE);
+            return true;
+        }
+        return false;
+    }
+
+    /** Counts the wrong password against this browser's counter and the source; a success resets the counter. */
+    @Override
+    public boolean validatePassword(AuthenticationFlowContext context, UserModel user,
+                                    MultivaluedMap<String, String> inputData, boolean clearUser) {
+        String password = inputData.getFirst(PASSWORD_FIELD);
+        LockoutSettings settings = new PasswordRecheckConfig(context.getAuthenticatorConfig()).lockout();
+        DeviceAwareLockout lockout = new DeviceAwareLockout(context.getSession(), context.getRealm(), settings);
+        String scope = lockout.scope(user);
+        boolean typed = password != null && !password.isEmpty();
+        if (typed) {
+            // The failure event is sent inside the check: say beforehand how a failure would count.
+            context.getEvent().detail(LOCKOUT_EVENT_DETAIL,
+                    lockout.repeatsLastWrongPassword(user, scope, password) ? "repeated" : "counted");
+        }
+        boolean valid = super.validatePassword(context, user, inputData, clearUser);
+        if (Boolean.TRUE.equals(context.getSession().getAttribute(REFUSED_BEFORE_CHECK)) || !typed) {
+            return valid;
+        }
+        if (valid) {
+            context.getEvent().removeDetail(LOCKOUT_EVENT_DETAIL);
+            lockout.recordSuccess(user, scope);
+            return true;
+        }
+        DeviceAwareLockout.Failure failure = lockout.recordFailure(user, scope, password);
+        if (failure != DeviceAwareLockout.Failure.REPEATED) {
+            new SourceThrottle(context.getSession(), context.getRealm(), settings)
+                    .recordFailure(context.getConnection().getRemoteAddr());
+        }
+        return false;
+    }
+
+    /** An unknown identifier counts against the source too (spraying tries lists of names). */
+    @Override
+    public void testInvalidUser(AuthenticationFlowContext context, UserModel user) {
+        if (user == null) {
+            LockoutSettings settings = new PasswordRecheckConfig(context.getAuthenticatorConfig()).lockout();
+            new SourceThrottle(context.getSession(), context.getRealm(), settings)
+                    .recordFailure(context.getConnection().getRemoteAddr());
+        }
+        super.testInvalidUser(context, user);
     }
 
     @Override

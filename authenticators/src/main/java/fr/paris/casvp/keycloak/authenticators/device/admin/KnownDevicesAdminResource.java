@@ -3,6 +3,8 @@ package fr.paris.casvp.keycloak.authenticators.device.admin;
 import fr.paris.casvp.keycloak.authenticators.device.IdleDeviceCleanup;
 import fr.paris.casvp.keycloak.authenticators.device.KnownDeviceEntity;
 import fr.paris.casvp.keycloak.authenticators.device.KnownDevices;
+import fr.paris.casvp.keycloak.authenticators.lockout.LockoutCounterEntity;
+import fr.paris.casvp.keycloak.authenticators.lockout.LockoutStore;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -11,6 +13,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.keycloak.common.util.Time;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.events.admin.ResourceType;
 import org.keycloak.models.KeycloakSession;
@@ -23,7 +26,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Lists and forgets a user's known devices. Viewing needs the right to view the user,
+ * Lists and forgets a user's known devices, shows and clears their lockout counters. Viewing needs the right to view the user,
  * forgetting the right to manage them (the admin console's "view-users" and
  * "manage-users", or fine-grained permissions); the cleanup needs "manage-realm".
  */
@@ -34,6 +37,17 @@ public final class KnownDevicesAdminResource {
         static DeviceView of(KnownDeviceEntity entity) {
             return new DeviceView(entity.getId(), entity.getBrowser(), entity.getOs(), entity.getNetworkPrefix(),
                     entity.getFirstSeen(), entity.getLastSeen());
+        }
+    }
+
+    /** A lockout counter as an admin sees it: which browsers, how many failures, until when refused. */
+    public record LockView(String scope, int consecutiveFailures, int failuresInWindow, long blockedUntil,
+                           boolean locked) {
+        static LockView of(LockoutCounterEntity counter, long now) {
+            String scope = counter.getScope().startsWith("device:") ? "known-device " + counter.getScope().substring(7)
+                    : "unknown-devices";
+            return new LockView(scope, counter.getConsecutive(), counter.getWindowFailures(), counter.getBlockedUntil(),
+                    counter.getLockedAt() > 0 && counter.getBlockedUntil() > now);
         }
     }
 
@@ -79,6 +93,30 @@ public final class KnownDevicesAdminResource {
         int forgotten = new KnownDevices(session).forgetUser(realm.getId(), user.getId());
         adminEvent.operation(OperationType.DELETE).resourcePath(session.getContext().getUri()).success();
         return Map.of("forgotten", forgotten);
+    }
+
+    /** The user's lockout counters (known browsers and unknown ones). */
+    @GET
+    @Path("users/{userId}/lockout")
+    @Produces(MediaType.APPLICATION_JSON)
+    public List<LockView> locks(@PathParam("userId") String userId) {
+        UserModel user = user(userId);
+        auth.users().requireView(user);
+        long now = Time.currentTimeMillis();
+        return new LockoutStore(session).countersOf(realm.getId(), user.getId()).stream()
+                .map(counter -> LockView.of(counter, now)).toList();
+    }
+
+    /** Clears every lock and failure count of the user (after checking who is calling the helpdesk). */
+    @DELETE
+    @Path("users/{userId}/lockout")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Map<String, Integer> unlock(@PathParam("userId") String userId) {
+        UserModel user = user(userId);
+        auth.users().requireManage(user);
+        int cleared = new LockoutStore(session).forgetUser(realm.getId(), user.getId());
+        adminEvent.operation(OperationType.ACTION).resourcePath(session.getContext().getUri()).success();
+        return Map.of("cleared", cleared);
     }
 
     /** Runs the idle-device cleanup of this realm now, instead of waiting for the daily run. */

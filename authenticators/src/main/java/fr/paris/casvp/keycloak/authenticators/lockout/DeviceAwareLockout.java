@@ -1,0 +1,142 @@
+package fr.paris.casvp.keycloak.authenticators.lockout;
+
+import fr.paris.casvp.keycloak.authenticators.device.KnownDevices;
+import org.keycloak.common.util.Time;
+import org.keycloak.crypto.KeyUse;
+import org.keycloak.crypto.KeyWrapper;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.credential.PasswordCredentialModel;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+
+/**
+ * Failures counted per (agent, known browser) and per (agent, all unknown browsers), so
+ * that attackers who know an identifier can lock the unknown browsers only — never a
+ * browser the agent has signed in from. The same wrong password tried again (a phone that
+ * still has the old one) counts once, remembered as a keyed hash for a short time. A lock
+ * ends when its time is over or as soon as the agent's password is changed (reset).
+ */
+public final class DeviceAwareLockout {
+
+    static final String UNKNOWN_SCOPE = "unknown";
+    static final String DEVICE_SCOPE = "device:";
+    private static final long MAIL_INTERVAL_MILLIS = 3_600_000L;
+
+    /** What a failure did. */
+    public enum Failure { COUNTED, REPEATED, LOCKED_NOW }
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final LockoutSettings settings;
+    private final LockoutPolicy policy;
+
+    public DeviceAwareLockout(KeycloakSession session, RealmModel realm, LockoutSettings settings) {
+        this.session = session;
+        this.realm = realm;
+        this.settings = settings;
+        this.policy = settings.policy();
+    }
+
+    /** "unknown" or "device:&lt;id&gt;": which counter this request uses. */
+    public String scope(UserModel user) {
+        return KnownDevices.recognisedDeviceId(session, realm.getId(), user.getId())
+                .map(id -> DEVICE_SCOPE + id).orElse(UNKNOWN_SCOPE);
+    }
+
+    /** Until when (ms) this browser's tries for the user are refused, or 0. */
+    public long blockedUntil(UserModel user, String scope) {
+        LockoutCounterEntity counter = new LockoutStore(session).counter(realm.getId(), user.getId(), scope, false);
+        if (counter == null) {
+            return 0;
+        }
+        long now = Time.currentTimeMillis();
+        if (counter.getLockedAt() > 0 && passwordChangedSince(user, counter.getLockedAt())) {
+            apply(counter, LockoutPolicy.CounterState.FRESH);
+            return 0;
+        }
+        return policy.blockedUntil(state(counter), now);
+    }
+
+    /** Whether this attempt repeats the last wrong password (within its memory time): it would count once. */
+    public boolean repeatsLastWrongPassword(UserModel user, String scope, String password) {
+        LockoutCounterEntity counter = new LockoutStore(session).counter(realm.getId(), user.getId(), scope, false);
+        return counter != null && counter.getLastWrongUntil() > Time.currentTimeMillis()
+                && keyedHash(user, password).equals(counter.getLastWrongHash());
+    }
+
+    public Failure recordFailure(UserModel user, String scope, String password) {
+        LockoutStore store = new LockoutStore(session);
+        LockoutCounterEntity counter = store.counterForUpdate(realm.getId(), user.getId(), scope);
+        long now = Time.currentTimeMillis();
+        String attempt = keyedHash(user, password);
+        if (attempt.equals(counter.getLastWrongHash()) && counter.getLastWrongUntil() > now) {
+            return Failure.REPEATED;
+        }
+        counter.setLastWrongHash(attempt);
+        counter.setLastWrongUntil(now + settings.repeatedPasswordMemory().toMillis());
+        counter.setLastFailure(now);
+        LockoutPolicy.CounterState after = policy.afterFailure(state(counter), now);
+        apply(counter, after);
+        if (after.lockedAt() == now && counter.getLockMailAt() < now - MAIL_INTERVAL_MILLIS) {
+            counter.setLockMailAt(now);
+            LockoutNotice.queue(session, realm, user, !UNKNOWN_SCOPE.equals(scope), after.blockedUntil());
+            return Failure.LOCKED_NOW;
+        }
+        return Failure.COUNTED;
+    }
+
+    public void recordSuccess(UserModel user, String scope) {
+        LockoutCounterEntity counter = new LockoutStore(session).counter(realm.getId(), user.getId(), scope, true);
+        if (counter != null) {
+            apply(counter, policy.afterSuccess(state(counter)));
+            counter.setLastWrongHash(null);
+            counter.setLastWrongUntil(0);
+        }
+    }
+
+    private static LockoutPolicy.CounterState state(LockoutCounterEntity c) {
+        return new LockoutPolicy.CounterState(c.getConsecutive(), c.getWindowStart(), c.getWindowFailures(),
+                c.getBlockedUntil(), c.getLockedAt());
+    }
+
+    private static void apply(LockoutCounterEntity c, LockoutPolicy.CounterState s) {
+        c.setConsecutive(s.consecutive());
+        c.setWindowStart(s.windowStart());
+        c.setWindowFailures(s.windowFailures());
+        c.setBlockedUntil(s.blockedUntil());
+        c.setLockedAt(s.lockedAt());
+    }
+
+    private static boolean passwordChangedSince(UserModel user, long since) {
+        return user.credentialManager().getStoredCredentialsByTypeStream(PasswordCredentialModel.TYPE)
+                .anyMatch(credential -> credential.getCreatedDate() != null && credential.getCreatedDate() > since);
+    }
+
+    /**
+     * HMAC-SHA256 of the attempt with the realm's HMAC key: equal attempts match, but the
+     * value says nothing about the password without the key, and it lives minutes only.
+     */
+    private String keyedHash(UserModel user, String password) {
+        byte[] message = (user.getId() + '\u0000' + password).getBytes(StandardCharsets.UTF_8);
+        try {
+            KeyWrapper key = session.keys().getActiveKey(realm, KeyUse.SIG, "HS512");
+            if (key != null && key.getSecretKey() != null) {
+                Mac mac = Mac.getInstance("HmacSHA256");
+                mac.init(new SecretKeySpec(key.getSecretKey().getEncoded(), "HmacSHA256"));
+                return HexFormat.of().formatHex(mac.doFinal(message));
+            }
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update((realm.getId() + '\u0000').getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest.digest(message));
+        } catch (GeneralSecurityException | RuntimeException e) {
+            throw new IllegalStateException("Cannot compute the keyed hash of a failed attempt", e);
+        }
+    }
+}
