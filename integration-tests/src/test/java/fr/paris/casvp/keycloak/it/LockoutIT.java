@@ -234,6 +234,13 @@ class LockoutIT {
             TestUsers.Agent current = new TestUsers.Agent(agent.id(), agent.username(), agent.email(), newPassword);
             SignIns.signIn(phone, server, current);
         }
+        assertEquals(1, Events.await(server, agent.id(), "CUSTOM_REQUIRED_ACTION", "old_password_in_use_sent", 1, MAIL_WAIT)
+                .size(), "one \"old password still in use\" mail");
+        List<MimeMessage> stale = Mailbox.awaitMessagesTo(server.mail(), agent.email(), 2, MAIL_WAIT).stream()
+                .filter(m -> subject(m).equals("CASVP : un de vos appareils utilise encore votre ancien mot de passe"))
+                .toList();
+        assertEquals(1, stale.size(), "told once, not twenty times");
+        assertTrue(Mailbox.textPart(stale.get(0)).contains("127.0.0.0/24"), "which device: its network");
         List<String> outcomes = Events.of(server, agent.id(), "LOGIN_ERROR").stream()
                 .map(e -> e.getDetails().get("casvp_lockout")).toList();
         assertEquals(20, outcomes.size(), outcomes.toString());

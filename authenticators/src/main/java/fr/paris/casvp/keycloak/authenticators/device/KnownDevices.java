@@ -30,6 +30,12 @@ public final class KnownDevices {
                 .map(KnownDeviceEntity::getId);
     }
 
+    /** One device of the user, by its id (for describing it in a mail or to an admin). */
+    public Optional<KnownDeviceEntity> byId(String realmId, String userId, String deviceId) {
+        return Optional.ofNullable(em.find(KnownDeviceEntity.class, deviceId))
+                .filter(device -> device.getRealmId().equals(realmId) && device.getUserId().equals(userId));
+    }
+
     Optional<KnownDeviceEntity> find(String realmId, String userId, String deviceHash) {
         return em.createNamedQuery("casvpDeviceByHash", KnownDeviceEntity.class)
                 .setParameter("realmId", realmId).setParameter("userId", userId).setParameter("hash", deviceHash)

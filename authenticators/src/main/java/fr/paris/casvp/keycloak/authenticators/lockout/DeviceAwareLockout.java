@@ -8,6 +8,7 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.credential.PasswordCredentialModel;
+import org.keycloak.credential.hash.PasswordHashProvider;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -79,6 +80,9 @@ public final class DeviceAwareLockout {
         if (attempt.equals(counter.getLastWrongHash()) && counter.getLastWrongUntil() > now) {
             return Failure.REPEATED;
         }
+        if (scope.startsWith(DEVICE_SCOPE) && isPreviousPassword(user, password)) {
+            StalePasswordNotice.queue(session, realm, user, scope.substring(DEVICE_SCOPE.length()));
+        }
         counter.setLastWrongHash(attempt);
         counter.setLastWrongUntil(now + settings.repeatedPasswordMemory().toMillis());
         counter.setLastFailure(now);
@@ -99,6 +103,24 @@ public final class DeviceAwareLockout {
             counter.setLastWrongHash(null);
             counter.setLastWrongUntil(0);
         }
+    }
+
+    /**
+     * Whether the attempt is the agent's previous password (the newest password-history
+     * entry). Checked only from a known browser and for a new wrong password, so this one
+     * extra hash never becomes work an attacker can multiply.
+     */
+    private boolean isPreviousPassword(UserModel user, String password) {
+        return user.credentialManager().getStoredCredentialsByTypeStream(PasswordCredentialModel.PASSWORD_HISTORY)
+                .filter(credential -> credential.getCreatedDate() != null)
+                .max(java.util.Comparator.comparing(org.keycloak.credential.CredentialModel::getCreatedDate))
+                .map(PasswordCredentialModel::createFromCredentialModel)
+                .filter(previous -> {
+                    PasswordHashProvider hash = session.getProvider(PasswordHashProvider.class,
+                            previous.getPasswordCredentialData().getAlgorithm());
+                    return hash != null && hash.verify(password, previous);
+                })
+                .isPresent();
     }
 
     private static LockoutPolicy.CounterState state(LockoutCounterEntity c) {
