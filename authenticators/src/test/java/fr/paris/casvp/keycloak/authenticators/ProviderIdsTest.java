@@ -18,7 +18,7 @@ class ProviderIdsTest {
         List<String> ids = ServiceLoader.load(AuthenticatorFactory.class).stream()
                 .filter(provider -> provider.type().getName().startsWith("fr.paris.casvp."))
                 .map(provider -> provider.get().getId()).toList();
-        assertEquals(6, ids.size(), ids.toString());
+        assertEquals(7, ids.size(), ids.toString());
         for (String id : ids) {
             assertTrue(id.startsWith("casvp-"), id);
             assertTrue(id.length() <= 36, id + " is " + id.length() + " characters");
@@ -26,15 +26,16 @@ class ProviderIdsTest {
     }
 
     @Test
-    void theDeviceStoreAdminEndpointAndNotMeTokenArePrefixedToo() {
+    void theOtherProvidersArePrefixedToo() {
         List<String> ids = java.util.stream.Stream.of(
                         org.keycloak.connections.jpa.entityprovider.JpaEntityProviderFactory.class,
                         org.keycloak.services.resources.admin.ext.AdminRealmResourceProviderFactory.class,
-                        org.keycloak.authentication.actiontoken.ActionTokenHandlerFactory.class)
+                        org.keycloak.authentication.actiontoken.ActionTokenHandlerFactory.class,
+                        org.keycloak.events.EventListenerProviderFactory.class)
                 .flatMap(spi -> ServiceLoader.load(spi).stream())
                 .filter(provider -> provider.type().getName().startsWith("fr.paris.casvp."))
                 .map(provider -> ((org.keycloak.provider.ProviderFactory<?>) provider.get()).getId())
                 .toList();
-        assertEquals(List.of("casvp-device-store", "casvp-devices", "casvp-not-me"), ids);
+        assertEquals(List.of("casvp-device-store", "casvp-devices", "casvp-not-me", "casvp-notifications"), ids);
     }
 }
