@@ -4,6 +4,7 @@ import fr.paris.casvp.keycloak.it.pages.LoginPage;
 import fr.paris.casvp.keycloak.it.support.Browsers;
 import fr.paris.casvp.keycloak.it.support.CasvpIntegrationTest;
 import fr.paris.casvp.keycloak.it.support.Events;
+import fr.paris.casvp.keycloak.it.support.ForgotPassword;
 import fr.paris.casvp.keycloak.it.support.KeycloakServer;
 import fr.paris.casvp.keycloak.it.support.Mailbox;
 import fr.paris.casvp.keycloak.it.support.PasswordReset;
@@ -138,9 +139,9 @@ class LockoutIT {
                 "locked after six failures, not a mere delay");
 
         String newPassword = TestUsers.passphrase();
-        PasswordReset.accepted(server.admin(), agent, newPassword);
+        forgotPassword(server, agent, newPassword);
         TestUsers.Agent reset = new TestUsers.Agent(agent.id(), agent.username(), agent.email(), newPassword);
-        assertTrue(signsIn(server, reset, source, newPassword), "a new password ends the lock");
+        assertTrue(signsIn(server, reset, source, newPassword), "a reset through \"mot de passe oublié\" ends the lock");
     }
 
     @Test
@@ -246,6 +247,15 @@ class LockoutIT {
         assertEquals(20, outcomes.size(), outcomes.toString());
         assertEquals("counted", outcomes.get(0));
         assertTrue(outcomes.subList(1, 20).stream().allMatch("repeated"::equals), outcomes.toString());
+    }
+
+    /** The agent's own "mot de passe oublié": identifier, the mail's link, a new password. */
+    private static void forgotPassword(KeycloakServer server, TestUsers.Agent agent, String newPassword) throws Exception {
+        try (WebClient browser = browserFrom("127.0.0.55")) {
+            org.htmlunit.html.HtmlPage update = ForgotPassword.followMailLink(browser, server, agent);
+            assertNotNull(new fr.paris.casvp.keycloak.it.pages.UpdatePasswordPage(browser, server, update)
+                    .submit(newPassword), "the new password is accepted");
+        }
     }
 
     private static String subject(MimeMessage message) {

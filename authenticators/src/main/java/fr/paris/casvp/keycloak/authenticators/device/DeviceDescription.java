@@ -11,12 +11,12 @@ import org.keycloak.representations.account.DeviceRepresentation;
  * User-Agent header, so they are bounded and stripped of control characters here, and
  * escaped again by the templates that show them.
  */
-record DeviceDescription(String browser, String os, String networkPrefix) {
+public record DeviceDescription(String browser, String os, String networkPrefix) {
 
     static final int MAX_LENGTH = 100;
-    static final String UNKNOWN = "?";
+    public static final String UNKNOWN = "?";
 
-    static DeviceDescription of(KeycloakSession session, String remoteAddress) {
+    public static DeviceDescription of(KeycloakSession session, String remoteAddress) {
         DeviceRepresentationProvider provider = session.getProvider(DeviceRepresentationProvider.class);
         DeviceRepresentation device = provider == null ? null : provider.deviceRepresentation();
         String browser = device == null ? null : device.getBrowser();
