@@ -9,7 +9,11 @@ import fr.paris.casvp.keycloak.it.support.Pkce;
 import fr.paris.casvp.keycloak.it.support.TestUsers;
 import jakarta.ws.rs.core.Response;
 import org.htmlunit.WebClient;
+import fr.paris.casvp.keycloak.it.support.RealmSettings;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.keycloak.representations.idm.AuthenticatorConfigRepresentation;
 import org.keycloak.admin.client.CreatedResponseUtil;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.representations.idm.CredentialRepresentation;
@@ -36,6 +40,33 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @CasvpIntegrationTest
 class PasswordExpiryIT {
+
+    /** A role of its own for the test, so that the admins' second factor does not come into play. */
+    private static final String ROLE = "casvp-expiry-it";
+
+    private RealmResource realm;
+    private AuthenticatorConfigRepresentation settings;
+    private Map<String, String> original;
+
+    @BeforeEach
+    void passwordsOfTheTestRoleExpire(KeycloakServer server) {
+        realm = server.admin().realm(KeycloakServer.REALM);
+        if (realm.roles().list().stream().noneMatch(r -> ROLE.equals(r.getName()))) {
+            realm.roles().create(new RoleRepresentation(ROLE, "password expiry test", false));
+        }
+        settings = RealmSettings.stepSettings(realm, "casvp-password-expiry").get(0);
+        original = new java.util.LinkedHashMap<>(settings.getConfig());
+        Map<String, String> config = new java.util.LinkedHashMap<>(original);
+        config.put("role", ROLE);
+        settings.setConfig(config);
+        realm.flows().updateAuthenticatorConfig(settings.getId(), settings);
+    }
+
+    @AfterEach
+    void restore() {
+        settings.setConfig(original);
+        realm.flows().updateAuthenticatorConfig(settings.getId(), settings);
+    }
 
     @Test
     void anAdminWithAYearOldPasswordMustReplaceIt(KeycloakServer server) throws Exception {
@@ -81,8 +112,7 @@ class PasswordExpiryIT {
         }
     }
 
-    private static TestUsers.Agent userWithPasswordAged(KeycloakServer server, int days, boolean admin) throws Exception {
-        RealmResource realm = server.admin().realm(KeycloakServer.REALM);
+    private TestUsers.Agent userWithPasswordAged(KeycloakServer server, int days, boolean admin) throws Exception {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         String password = TestUsers.passphrase();
         UserRepresentation user = new UserRepresentation();
@@ -99,9 +129,7 @@ class PasswordExpiryIT {
             id = CreatedResponseUtil.getCreatedId(created);
         }
         if (admin) {
-            String management = realm.clients().findByClientId("realm-management").get(0).getId();
-            RoleRepresentation role = realm.clients().get(management).roles().get("realm-admin").toRepresentation();
-            realm.users().get(id).roles().clientLevel(management).add(List.of(role));
+            realm.users().get(id).roles().realmLevel().add(List.of(realm.roles().get(ROLE).toRepresentation()));
         }
         return new TestUsers.Agent(id, user.getUsername(), user.getEmail(), password);
     }
