@@ -1,6 +1,7 @@
 package fr.paris.casvp.keycloak.authenticators.device;
 
 import fr.paris.casvp.keycloak.authenticators.support.TrustedNetworks;
+import fr.paris.casvp.keycloak.authenticators.support.StepSettings;
 import org.jboss.logging.Logger;
 import org.keycloak.models.AuthenticationExecutionModel;
 import org.keycloak.models.AuthenticationFlowModel;
@@ -113,16 +114,6 @@ public final class DeviceRecognitionConfig {
     }
 
     private int positive(String key, int fallback) {
-        String raw = values.get(key);
-        if (raw == null || raw.isBlank()) {
-            return fallback;
-        }
-        try {
-            int value = Integer.parseInt(raw.trim());
-            return value > 0 ? value : fallback;
-        } catch (NumberFormatException notANumber) {
-            LOG.warnf("casvp-device-recognition: %s is not a number of days, %d used", key, fallback);
-            return fallback;
-        }
+        return StepSettings.positiveInt(values, key, fallback, "casvp-device-recognition");
     }
 }

@@ -1,6 +1,6 @@
 package fr.paris.casvp.keycloak.authenticators.expiry;
 
-import org.jboss.logging.Logger;
+import fr.paris.casvp.keycloak.authenticators.support.StepSettings;
 import org.keycloak.models.AuthenticatorConfigModel;
 
 import java.time.Duration;
@@ -8,8 +8,6 @@ import java.util.Map;
 
 /** Settings of the {@code casvp-password-expiry} step. */
 final class PasswordExpiryConfig {
-
-    private static final Logger LOG = Logger.getLogger(PasswordExpiryConfig.class);
 
     static final String ROLE = "role";
     static final String MAX_AGE_DAYS = "maxAgeDays";
@@ -37,16 +35,6 @@ final class PasswordExpiryConfig {
     }
 
     private int positive(String key, int fallback) {
-        String raw = values.get(key);
-        if (raw == null || raw.isBlank()) {
-            return fallback;
-        }
-        try {
-            int value = Integer.parseInt(raw.trim());
-            return value > 0 ? value : fallback;
-        } catch (NumberFormatException notANumber) {
-            LOG.warnf("casvp-password-expiry: %s is not a positive number, %d used", key, fallback);
-            return fallback;
-        }
+        return StepSettings.positiveInt(values, key, fallback, "casvp-password-expiry");
     }
 }

@@ -1,6 +1,7 @@
 package fr.paris.casvp.keycloak.authenticators.lockout;
 
 import fr.paris.casvp.keycloak.authenticators.support.TrustedNetworks;
+import fr.paris.casvp.keycloak.authenticators.support.StepSettings;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
@@ -66,16 +67,6 @@ public final class LockoutSettings {
     }
 
     private int positive(String key, int fallback) {
-        String raw = values.get(key);
-        if (raw == null || raw.isBlank()) {
-            return fallback;
-        }
-        try {
-            int value = Integer.parseInt(raw.trim());
-            return value > 0 ? value : fallback;
-        } catch (NumberFormatException notANumber) {
-            LOG.warnf("casvp-password-form: %s is not a positive number, %d used", key, fallback);
-            return fallback;
-        }
+        return StepSettings.positiveInt(values, key, fallback, "casvp-password-form");
     }
 }

@@ -1,6 +1,6 @@
 package fr.paris.casvp.keycloak.authenticators.otp;
 
-import org.jboss.logging.Logger;
+import fr.paris.casvp.keycloak.authenticators.support.StepSettings;
 import org.keycloak.models.AuthenticatorConfigModel;
 
 import java.time.Duration;
@@ -8,8 +8,6 @@ import java.util.Map;
 
 /** Settings of the {@code casvp-email-otp} step. */
 final class EmailCodeConfig {
-
-    private static final Logger LOG = Logger.getLogger(EmailCodeConfig.class);
 
     static final String LENGTH = "codeLength";
     static final String LIFETIME_SECONDS = "lifetimeSeconds";
@@ -47,16 +45,6 @@ final class EmailCodeConfig {
     }
 
     private int number(String key, int fallback) {
-        String raw = values.get(key);
-        if (raw == null || raw.isBlank()) {
-            return fallback;
-        }
-        try {
-            int value = Integer.parseInt(raw.trim());
-            return value > 0 ? value : fallback;
-        } catch (NumberFormatException notANumber) {
-            LOG.warnf("casvp-email-otp: %s is not a positive number, %d used", key, fallback);
-            return fallback;
-        }
+        return StepSettings.positiveInt(values, key, fallback, "casvp-email-otp");
     }
 }

@@ -67,7 +67,7 @@ public final class CasvpDemo {
                 " Demo accounts (realm casvp):",
                 "   camille.martin / Lanterne verte sur le quai 7   agent, French",
                 "   karim.benali   / Velo rouge dans la cour 12     agent, English",
-                "   admin.casvp    / Registre ancien du bureau 42   realm admin",
+                "   admin.casvp    / Registre ancien du bureau 42   realm admin (sets up a one-time-code app first)",
                 " Server admin (realm master): admin / " + adminPassword,
                 " Client webmail: secret " + WEBMAIL_SECRET + ", redirect http://localhost:8081/owa/*",
                 "",
