@@ -48,6 +48,10 @@ class RealmImportIT {
         assertTrue(steps.contains("casvp-password-form"), steps.toString());
         assertTrue(steps.contains("auth-otp-form"), steps.toString());
         assertTrue(steps.contains("casvp-condition-new-device"), steps.toString());
+        for (String secondFactor : List.of("casvp-email-otp", "webauthn-authenticator", "auth-recovery-authn-code-form")) {
+            assertTrue(steps.contains(secondFactor), secondFactor + " missing from " + steps);
+        }
+        assertEquals("casvp reset credentials", realm.toRepresentation().getResetCredentialsFlow());
         assertEquals("casvp-device-recognition", steps.get(steps.size() - 1), "device recognition comes last: " + steps);
         List<String> flows = realm.flows().getFlows().stream().map(f -> f.getAlias()).toList();
         for (String builtIn : List.of("browser", "direct grant", "registration", "reset credentials", "clients")) {
