@@ -18,7 +18,6 @@ import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.representations.idm.AuthenticatorConfigRepresentation;
 import org.keycloak.representations.idm.EventRepresentation;
 
-import java.net.InetAddress;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -100,7 +99,7 @@ class LockedBrowserNeverReachesTheDirectoryIT {
             // 2. Wrong passwords from fresh browsers until the unknown browsers are locked:
             //    each of these is checked by the directory.
             for (int i = 0; i < LOCK_AFTER; i++) {
-                try (WebClient fresh = browserFrom(ATTACKER_SOURCE)) {
+                try (WebClient fresh = Browsers.htmlUnitFrom(ATTACKER_SOURCE)) {
                     LoginPage page = attempt(fresh, server, agent.username(), "mauvais mot de passe " + UUID.randomUUID());
                     assertEquals(GENERIC_ERROR, page.inputError());
                 }
@@ -115,7 +114,7 @@ class LockedBrowserNeverReachesTheDirectoryIT {
             for (int i = 0; i < LOCKED_ATTEMPTS; i++) {
                 boolean right = i % 5 == 4;
                 String password = right ? agent.password() : "mauvais mot de passe " + UUID.randomUUID();
-                try (WebClient fresh = browserFrom(ATTACKER_SOURCE)) {
+                try (WebClient fresh = Browsers.htmlUnitFrom(ATTACKER_SOURCE)) {
                     LoginPage page = attempt(fresh, server, agent.username(), password);
                     assertTrue(page.isSignInForm(), "the sign-in page comes back");
                     assertEquals(GENERIC_ERROR, page.inputError());
@@ -155,11 +154,5 @@ class LockedBrowserNeverReachesTheDirectoryIT {
         LoginPage.SignInResult result = LoginPage.open(browser, server, Pkce.create()).signIn(username, password);
         assertNotNull(result.pageAgain(), "not signed in");
         return result.pageAgain();
-    }
-
-    private static WebClient browserFrom(String sourceAddress) throws Exception {
-        WebClient browser = Browsers.htmlUnit("fr");
-        browser.getOptions().setLocalAddress(InetAddress.getByName(sourceAddress));
-        return browser;
     }
 }

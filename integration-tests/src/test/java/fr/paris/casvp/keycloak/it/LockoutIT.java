@@ -20,7 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.representations.idm.AuthenticatorConfigRepresentation;
 
-import java.net.InetAddress;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -78,7 +77,7 @@ class LockoutIT {
 
             LoginPage wrongPassword = null;
             for (int i = 0; i < 100; i++) {
-                try (WebClient attacker = browserFrom("127.0.0.50")) {
+                try (WebClient attacker = Browsers.htmlUnitFrom("127.0.0.50")) {
                     LoginPage page = attempt(attacker, server, agent.username(), "mauvais mot de passe " + i);
                     if (wrongPassword == null) {
                         wrongPassword = page;
@@ -88,11 +87,11 @@ class LockoutIT {
             SignIns.signIn(own, server, agent);
 
             LoginPage locked;
-            try (WebClient fresh = browserFrom("127.0.0.51")) {
+            try (WebClient fresh = Browsers.htmlUnitFrom("127.0.0.51")) {
                 locked = attempt(fresh, server, agent.username(), agent.password());
             }
             LoginPage unknownUser;
-            try (WebClient fresh = browserFrom("127.0.0.51")) {
+            try (WebClient fresh = Browsers.htmlUnitFrom("127.0.0.51")) {
                 unknownUser = attempt(fresh, server, "personne." + UUID.randomUUID().toString().substring(0, 6),
                         "mauvais mot de passe");
             }
@@ -106,7 +105,7 @@ class LockoutIT {
         String locks = adminCall(server, "GET", agent);
         assertTrue(locks.contains("\"scope\":\"unknown-devices\"") && locks.contains("\"locked\":true"), locks);
         assertTrue(adminCall(server, "DELETE", agent).contains("\"cleared\""), "the helpdesk clears the lock");
-        try (WebClient fresh = browserFrom("127.0.0.51")) {
+        try (WebClient fresh = Browsers.htmlUnitFrom("127.0.0.51")) {
             SignIns.signIn(fresh, server, agent);
         }
 
@@ -152,7 +151,7 @@ class LockoutIT {
         String sprayer = "127.0.0.70";
         int throttledAt = -1;
         for (int account = 1; account <= 50 && throttledAt < 0; account++) {
-            try (WebClient browser = browserFrom(sprayer)) {
+            try (WebClient browser = Browsers.htmlUnitFrom(sprayer)) {
                 LoginPage page = attempt(browser, server, "agent.spray" + account, "Printemps2026!");
                 if (page.status() == 429) {
                     throttledAt = account;
@@ -161,7 +160,7 @@ class LockoutIT {
             }
         }
         assertEquals(11, throttledAt, "ten failures allowed, the eleventh is throttled");
-        try (WebClient browser = browserFrom(sprayer)) {
+        try (WebClient browser = Browsers.htmlUnitFrom(sprayer)) {
             assertEquals(429, attempt(browser, server, agent.username(), agent.password()).status(),
                     "even the right password waits: the source is throttled");
         }
@@ -169,12 +168,12 @@ class LockoutIT {
 
         String trusted = "127.0.0.80";
         for (int account = 1; account <= 20; account++) {
-            try (WebClient browser = browserFrom(trusted)) {
+            try (WebClient browser = Browsers.htmlUnitFrom(trusted)) {
                 int status = attempt(browser, server, "agent.vpn" + account, "Printemps2026!").status();
                 assertTrue(status != 429, "a trusted source has the higher threshold (" + account + ")");
             }
         }
-        try (WebClient browser = browserFrom(trusted)) {
+        try (WebClient browser = Browsers.htmlUnitFrom(trusted)) {
             assertEquals(429, attempt(browser, server, "agent.vpn21", "Printemps2026!").status());
         }
     }
@@ -187,7 +186,7 @@ class LockoutIT {
         List<LoginPage> forms = new java.util.ArrayList<>();
         List<TestUsers.Agent> agents = new java.util.ArrayList<>();
         for (int i = 0; i < attackers; i++) {
-            WebClient browser = browserFrom("127.0.0.54");
+            WebClient browser = Browsers.htmlUnitFrom("127.0.0.54");
             browsers.add(browser);
             forms.add(LoginPage.open(browser, server, Pkce.create()));
             agents.add(TestUsers.create(server, "fr"));
@@ -212,7 +211,7 @@ class LockoutIT {
             pool.shutdownNow();
             browsers.forEach(WebClient::close);
         }
-        try (WebClient next = browserFrom("127.0.0.54")) {
+        try (WebClient next = Browsers.htmlUnitFrom("127.0.0.54")) {
             assertEquals(429, attempt(next, server, agents.get(0).username(), "Printemps2026!").status(),
                     "all simultaneous failures of the new source were counted");
         }
@@ -226,7 +225,7 @@ class LockoutIT {
         configure(Map.of("lockoutDelayAfter", "3", "lockoutDelaySeconds", "300", "lockoutLockAfter", "5"));
         TestUsers.Agent agent = TestUsers.create(server, "fr");
         String newPassword = TestUsers.passphrase();
-        try (WebClient phone = browserFrom("127.0.0.53")) {
+        try (WebClient phone = Browsers.htmlUnitFrom("127.0.0.53")) {
             SignIns.signIn(phone, server, agent);
             PasswordReset.accepted(server.admin(), agent, newPassword);
             for (int i = 0; i < 20; i++) {
@@ -251,7 +250,7 @@ class LockoutIT {
 
     /** The agent's own "mot de passe oublié": identifier, the mail's link, a new password. */
     private static void forgotPassword(KeycloakServer server, TestUsers.Agent agent, String newPassword) throws Exception {
-        try (WebClient browser = browserFrom("127.0.0.55")) {
+        try (WebClient browser = Browsers.htmlUnitFrom("127.0.0.55")) {
             org.htmlunit.html.HtmlPage update = ForgotPassword.followMailLink(browser, server, agent);
             assertNotNull(new fr.paris.casvp.keycloak.it.pages.UpdatePasswordPage(browser, server, update)
                     .submit(newPassword), "the new password is accepted");
@@ -280,7 +279,7 @@ class LockoutIT {
 
     private static void wrong(KeycloakServer server, TestUsers.Agent agent, String source, int times) throws Exception {
         for (int i = 0; i < times; i++) {
-            try (WebClient browser = browserFrom(source)) {
+            try (WebClient browser = Browsers.htmlUnitFrom(source)) {
                 attempt(browser, server, agent.username(), "faux mot de passe " + UUID.randomUUID());
             }
         }
@@ -288,7 +287,7 @@ class LockoutIT {
 
     private static boolean signsIn(KeycloakServer server, TestUsers.Agent agent, String source, String password)
             throws Exception {
-        try (WebClient browser = browserFrom(source)) {
+        try (WebClient browser = Browsers.htmlUnitFrom(source)) {
             return LoginPage.open(browser, server, Pkce.create()).signIn(agent.username(), password)
                     .redirectedToApplication();
         }
@@ -344,12 +343,5 @@ class LockoutIT {
         browser.getCookieManager().clearCookies();
         browser.getCookieManager().addCookie(device);
         attempt(browser, server, username, password);
-    }
-
-    private static WebClient browserFrom(String sourceAddress) throws Exception {
-        WebClient browser = Browsers.htmlUnit("fr");
-        browser.getOptions().setThrowExceptionOnFailingStatusCode(false);
-        browser.getOptions().setLocalAddress(InetAddress.getByName(sourceAddress));
-        return browser;
     }
 }

@@ -17,7 +17,6 @@ import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.representations.idm.AuthenticatorConfigRepresentation;
 import org.keycloak.representations.idm.GroupRepresentation;
 
-import java.net.InetAddress;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,7 +68,7 @@ class TrustedNetworkGateIT {
     @Test
     void agentInsideTheTrustedNetworkSignsIn(KeycloakServer server) throws Exception {
         TestUsers.Agent agent = TestUsers.create(server, "fr");
-        try (WebClient browser = browserFrom("127.0.0.1")) {
+        try (WebClient browser = Browsers.htmlUnitFrom("127.0.0.1")) {
             assertTrue(LoginPage.open(browser, server, Pkce.create()).signIn(agent.username(), agent.password())
                     .redirectedToApplication());
         }
@@ -78,7 +77,7 @@ class TrustedNetworkGateIT {
     @Test
     void agentOutsideIsToldToUseTheVpnInFrench(KeycloakServer server) throws Exception {
         TestUsers.Agent agent = TestUsers.create(server, "fr");
-        try (WebClient browser = browserFrom("127.0.0.9")) {
+        try (WebClient browser = Browsers.htmlUnitFrom("127.0.0.9")) {
             LoginPage page = LoginPage.open(browser, server, Pkce.create())
                     .signIn(agent.username(), agent.password()).pageAgain();
             assertNotNull(page, "no way to the webmail from outside");
@@ -91,7 +90,7 @@ class TrustedNetworkGateIT {
     @Test
     void forgedForwardedForHeaderDoesNotOpenTheGate(KeycloakServer server) throws Exception {
         TestUsers.Agent agent = TestUsers.create(server, "fr");
-        try (WebClient browser = browserFrom("127.0.0.9")) {
+        try (WebClient browser = Browsers.htmlUnitFrom("127.0.0.9")) {
             browser.addRequestHeader("X-Forwarded-For", "127.0.0.1");
             browser.addRequestHeader("Forwarded", "for=127.0.0.1");
             LoginPage page = LoginPage.open(browser, server, Pkce.create())
@@ -112,24 +111,18 @@ class TrustedNetworkGateIT {
         }
         try {
             realm.users().get(agent.id()).joinGroup(groupId);
-            try (WebClient browser = browserFrom("127.0.0.9")) {
+            try (WebClient browser = Browsers.htmlUnitFrom("127.0.0.9")) {
                 LoginPage page = LoginPage.open(browser, server, Pkce.create())
                         .signIn(agent.username(), agent.password()).pageAgain();
                 assertNotNull(page, "not straight to the webmail from outside");
                 assertNotNull(page.element("kc-totp-settings"), "the agent enrols a one-time-code app first");
             }
-            try (WebClient browser = browserFrom("127.0.0.1")) {
+            try (WebClient browser = Browsers.htmlUnitFrom("127.0.0.1")) {
                 assertTrue(LoginPage.open(browser, server, Pkce.create()).signIn(agent.username(), agent.password())
                         .redirectedToApplication(), "inside, the same agent without a second factor signs in");
             }
         } finally {
             realm.groups().group(groupId).remove();
         }
-    }
-
-    private static WebClient browserFrom(String sourceAddress) throws Exception {
-        WebClient browser = Browsers.htmlUnit();
-        browser.getOptions().setLocalAddress(InetAddress.getByName(sourceAddress));
-        return browser;
     }
 }

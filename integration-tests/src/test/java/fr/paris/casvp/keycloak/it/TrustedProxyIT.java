@@ -38,19 +38,19 @@ class TrustedProxyIT {
         try (DistributionKeycloak server = DistributionKeycloak.start(DistributionKeycloak.Options.forTests(mail, environment))) {
             TestUsers.Agent agent = TestUsers.create(server, "fr");
 
-            try (WebClient viaProxy = from("127.0.0.1")) {
+            try (WebClient viaProxy = Browsers.htmlUnitFrom("127.0.0.1")) {
                 viaProxy.addRequestHeader("X-Forwarded-For", "127.0.0.1");
                 assertTrue(LoginPage.open(viaProxy, server, Pkce.create()).signIn(agent.username(), agent.password())
                         .redirectedToApplication(), "the proxy forwards an agency address: in");
             }
-            try (WebClient viaProxy = from("127.0.0.1")) {
+            try (WebClient viaProxy = Browsers.htmlUnitFrom("127.0.0.1")) {
                 viaProxy.addRequestHeader("X-Forwarded-For", "10.9.9.9"); // outside (a private range: the realm asks https of public addresses)
                 LoginPage page = LoginPage.open(viaProxy, server, Pkce.create())
                         .signIn(agent.username(), agent.password()).pageAgain();
                 assertNotNull(page, "the proxy forwards an outside address: the VPN page");
                 assertEquals(403, page.status());
             }
-            try (WebClient direct = from("127.0.0.9")) {
+            try (WebClient direct = Browsers.htmlUnitFrom("127.0.0.9")) {
                 direct.addRequestHeader("X-Forwarded-For", "127.0.0.1");
                 LoginPage page = LoginPage.open(direct, server, Pkce.create())
                         .signIn(agent.username(), agent.password()).pageAgain();
@@ -60,12 +60,5 @@ class TrustedProxyIT {
         } finally {
             mail.stop();
         }
-    }
-
-    private static WebClient from(String address) throws Exception {
-        WebClient browser = Browsers.htmlUnit("fr");
-        browser.getOptions().setThrowExceptionOnFailingStatusCode(false);
-        browser.getOptions().setLocalAddress(InetAddress.getByName(address));
-        return browser;
     }
 }

@@ -1,17 +1,13 @@
 package fr.paris.casvp.keycloak.authenticators.device;
 
 import fr.paris.casvp.keycloak.authenticators.notme.NotMeLink;
+import fr.paris.casvp.keycloak.authenticators.support.AgentMails;
 import fr.paris.casvp.keycloak.authenticators.support.MailAfterCommit;
-import fr.paris.casvp.keycloak.authenticators.support.SecondaryAddress;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -26,9 +22,6 @@ final class NewDeviceAlert {
     static final String TEMPLATE = "casvp-new-device.ftl";
     static final String SUBJECT = "casvp.email.newDevice.subject";
 
-    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
-
     private NewDeviceAlert() {
     }
 
@@ -36,26 +29,14 @@ final class NewDeviceAlert {
                       DeviceRecognitionConfig config, DeviceVerdict verdict, DeviceDescription device, long nowMillis) {
         String link = NotMeLink.create(session, realm, user, authSession, config.notMeLinkLifetime());
         Map<String, Object> attributes = Map.of(
-                "casvpWhen", WHEN.format(Instant.ofEpochMilli(nowMillis).atZone(PARIS)),
+                "casvpWhen", AgentMails.parisDateTime(nowMillis),
                 "casvpBrowser", device.browser(),
                 "casvpOs", device.os(),
                 "casvpNetwork", device.networkPrefix() == null ? DeviceDescription.UNKNOWN : device.networkPrefix(),
                 "casvpReason", verdict.reason(),
                 "casvpNotMeLink", link,
                 "casvpNotMeDays", config.notMeLinkLifetime().toDays());
-        List<MailAfterCommit.Mail> mails = new ArrayList<>();
-        if (user.getEmail() != null && !user.getEmail().isBlank()) {
-            mails.add(mail(realm, user, null, attributes));
-        }
-        SecondaryAddress.of(user, config.secondaryAddressAttribute())
-                .filter(address -> !address.equalsIgnoreCase(user.getEmail()))
-                .ifPresent(address -> mails.add(mail(realm, user, address, attributes)));
-        MailAfterCommit.sendAfterCommit(session, mails);
-    }
-
-    private static MailAfterCommit.Mail mail(RealmModel realm, UserModel user, String address,
-                                             Map<String, Object> attributes) {
-        return new MailAfterCommit.Mail(KIND, realm.getId(), user.getId(), address, SUBJECT, List.of(), TEMPLATE,
-                attributes);
+        MailAfterCommit.sendAfterCommit(session, AgentMails.toAgent(realm, user, config.secondaryAddressAttribute(), KIND,
+                SUBJECT, List.of(), TEMPLATE, attributes));
     }
 }

@@ -28,6 +28,7 @@ public final class DeviceAwareLockout {
 
     static final String UNKNOWN_SCOPE = "unknown";
     static final String DEVICE_SCOPE = "device:";
+    private static final String SCOPE_ATTRIBUTE = "casvp.lockoutScope.";
     private static final long MAIL_INTERVAL_MILLIS = 3_600_000L;
 
     /** What a failure did. */
@@ -45,10 +46,20 @@ public final class DeviceAwareLockout {
         this.policy = settings.policy();
     }
 
-    /** "unknown" or "device:&lt;id&gt;": which counter this request uses. */
+    /**
+     * "unknown" or "device:&lt;id&gt;": which counter this request uses. The password form
+     * asks several times per try (before the check, inside Keycloak's check, after it); the
+     * cookie lookup is done once per request and kept on the request's session.
+     */
     public String scope(UserModel user) {
-        return KnownDevices.recognisedDeviceId(session, realm.getId(), user.getId())
+        String key = SCOPE_ATTRIBUTE + user.getId();
+        if (session.getAttribute(key) instanceof String known) {
+            return known;
+        }
+        String scope = KnownDevices.recognisedDeviceId(session, realm.getId(), user.getId())
                 .map(id -> DEVICE_SCOPE + id).orElse(UNKNOWN_SCOPE);
+        session.setAttribute(key, scope);
+        return scope;
     }
 
     /** Until when (ms) this browser's tries for the user are refused, or 0. */

@@ -1,8 +1,9 @@
 package fr.paris.casvp.keycloak.authenticators.notify;
 
 import fr.paris.casvp.keycloak.authenticators.device.DeviceRecognitionConfig;
+import fr.paris.casvp.keycloak.authenticators.support.AgentMails;
 import fr.paris.casvp.keycloak.authenticators.support.MailAfterCommit;
-import fr.paris.casvp.keycloak.authenticators.support.SecondaryAddress;
+import org.keycloak.common.util.Time;
 import org.keycloak.events.Details;
 import org.keycloak.events.Event;
 import org.keycloak.events.EventListenerProvider;
@@ -15,10 +16,6 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.credential.PasswordCredentialModel;
 
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,9 +31,6 @@ final class AccountChangeNotifier implements EventListenerProvider {
     static final String KIND_PASSWORD = "password_changed";
     static final String KIND_FACTOR_ADDED = "second_factor_added";
     static final String KIND_FACTOR_REMOVED = "second_factor_removed";
-    private static final long ONE_HOUR_SECONDS = 3600;
-    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
 
     private final KeycloakSession session;
 
@@ -86,28 +80,16 @@ final class AccountChangeNotifier implements EventListenerProvider {
             return;
         }
         // at most one mail of a kind per agent per hour, across the cluster
-        if (!session.singleUseObjects().putIfAbsent("casvp-notify:" + realmId + ":" + userId + ":" + kind, ONE_HOUR_SECONDS)) {
+        if (!AgentMails.firstThisHour(session, realmId, userId, kind)) {
             return;
         }
         Map<String, Object> attributes = Map.of(
                 "casvpKind", kind,
                 "casvpBy", byHelpdesk ? "helpdesk" : "agent",
-                "casvpWhen", WHEN.format(Instant.now().atZone(PARIS)));
-        List<MailAfterCommit.Mail> mails = new ArrayList<>();
-        if (user.getEmail() != null && !user.getEmail().isBlank()) {
-            mails.add(mail(realm, user, null, kind, attributes));
-        }
+                "casvpWhen", AgentMails.parisDateTime(Time.currentTimeMillis()));
         String attribute = DeviceRecognitionConfig.inFlow(realm, realm.getBrowserFlow()).secondaryAddressAttribute();
-        SecondaryAddress.of(user, attribute)
-                .filter(address -> !address.equalsIgnoreCase(user.getEmail()))
-                .ifPresent(address -> mails.add(mail(realm, user, address, kind, attributes)));
-        MailAfterCommit.sendAfterCommit(session, mails);
-    }
-
-    private static MailAfterCommit.Mail mail(RealmModel realm, UserModel user, String address, String kind,
-                                             Map<String, Object> attributes) {
-        return new MailAfterCommit.Mail(kind, realm.getId(), user.getId(), address, "casvp.email.change.subject." + kind,
-                List.of(), "casvp-account-change.ftl", attributes);
+        MailAfterCommit.sendAfterCommit(session, AgentMails.toAgent(realm, user, attribute, kind,
+                "casvp.email.change.subject." + kind, List.of(), "casvp-account-change.ftl", attributes));
     }
 
     @Override

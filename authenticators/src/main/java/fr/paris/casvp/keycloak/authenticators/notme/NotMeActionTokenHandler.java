@@ -1,6 +1,7 @@
 package fr.paris.casvp.keycloak.authenticators.notme;
 
 import fr.paris.casvp.keycloak.authenticators.device.DeviceRecognitionConfig;
+import fr.paris.casvp.keycloak.authenticators.support.AgentMails;
 import fr.paris.casvp.keycloak.authenticators.support.MailAfterCommit;
 import jakarta.ws.rs.core.Response;
 import org.keycloak.authentication.AuthenticationProcessor;
@@ -20,9 +21,6 @@ import org.keycloak.services.managers.AuthenticationSessionManager;
 import org.keycloak.sessions.AuthenticationSessionCompoundId;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 
@@ -39,8 +37,6 @@ public final class NotMeActionTokenHandler extends AbstractActionTokenHandler<No
     static final String EVENT_KIND = "not_me";
     static final String SECURITY_CONTACT_KIND = "not_me_security_contact";
     private static final int CLOCK_SKEW_SECONDS = 5;
-    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
 
     public NotMeActionTokenHandler() {
         super(NotMeActionToken.TOKEN_TYPE, NotMeActionToken.class, "casvp.notMe.invalidLink",
@@ -94,7 +90,7 @@ public final class NotMeActionTokenHandler extends AbstractActionTokenHandler<No
         }
         Map<String, Object> attributes = Map.of(
                 "casvpAgent", user.getUsername(),
-                "casvpWhen", WHEN.format(Instant.ofEpochMilli(Time.currentTimeMillis()).atZone(PARIS)),
+                "casvpWhen", AgentMails.parisDateTime(Time.currentTimeMillis()),
                 "casvpSessionsEnded", outcome.sessionsEnded(),
                 "casvpDevicesForgotten", outcome.devicesForgotten());
         MailAfterCommit.sendAfterCommit(session, List.of(new MailAfterCommit.Mail(SECURITY_CONTACT_KIND, realm.getId(),

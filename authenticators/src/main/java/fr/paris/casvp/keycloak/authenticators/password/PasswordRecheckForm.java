@@ -4,12 +4,10 @@ import fr.paris.casvp.keycloak.authenticators.identifier.IdentifierHelp;
 import fr.paris.casvp.keycloak.authenticators.lockout.DeviceAwareLockout;
 import fr.paris.casvp.keycloak.authenticators.lockout.LockoutSettings;
 import fr.paris.casvp.keycloak.authenticators.lockout.SourceThrottle;
+import fr.paris.casvp.keycloak.authenticators.support.AgentMails;
 import org.keycloak.authentication.authenticators.util.AuthenticatorUtils;
 import org.keycloak.events.Errors;
 
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
@@ -46,8 +44,6 @@ final class PasswordRecheckForm extends UsernamePasswordForm {
     private static final String REFUSED_BEFORE_CHECK = "casvp.refusedBeforePasswordCheck";
     static final String LOCKOUT_EVENT_DETAIL = "casvp_lockout";
     static final String TOO_MANY_ATTEMPTS_TEMPLATE = "casvp-too-many-attempts.ftl";
-    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
-    private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("HH:mm");
 
     PasswordRecheckForm(KeycloakSession session) {
         super(session);
@@ -65,7 +61,7 @@ final class PasswordRecheckForm extends UsernamePasswordForm {
         if (until > 0) {
             context.getEvent().detail(LOCKOUT_EVENT_DETAIL, "source_throttled").error(Errors.ACCESS_DENIED);
             Response page = context.form()
-                    .setAttribute("casvpRetryAt", HOUR.format(Instant.ofEpochMilli(until).atZone(PARIS)))
+                    .setAttribute("casvpRetryAt", AgentMails.parisHour(until))
                     .setStatus(Response.Status.TOO_MANY_REQUESTS)
                     .createForm(TOO_MANY_ATTEMPTS_TEMPLATE);
             context.forceChallenge(page);

@@ -52,6 +52,21 @@ public final class Browsers {
     }
 
     /**
+     * A French-speaking browser connecting from this loopback address (127.0.0.x): on Linux
+     * every 127/8 address is local, so tests can stand for different machines or networks.
+     */
+    public static WebClient htmlUnitFrom(String sourceAddress) {
+        WebClient client = htmlUnit();
+        try {
+            client.getOptions().setLocalAddress(java.net.InetAddress.getByName(sourceAddress));
+        } catch (java.net.UnknownHostException notALiteral) {
+            client.close();
+            throw new IllegalArgumentException("Not an IP literal: " + sourceAddress, notALiteral);
+        }
+        return client;
+    }
+
+    /**
      * Headless Debian Chromium through its chromedriver: nothing is downloaded. Skips
      * the calling test when Chromium is not installed, except in CI where that fails.
      */

@@ -40,7 +40,6 @@ public final class Events {
             if (found.size() >= count || System.nanoTime() > deadline) {
                 return found;
             }
-            Thread.onSpinWait();
             Thread.sleep(100); // polling interval of a bounded wait, not a timing assumption
         }
     }
