@@ -32,7 +32,7 @@ public final class LockoutStore {
         if (forUpdate) {
             query.setLockMode(LockModeType.PESSIMISTIC_WRITE);
         }
-        return query.getResultStream().findFirst().orElse(null);
+        return current(query.getResultStream().findFirst().orElse(null), forUpdate);
     }
 
     /** The counter, locked for update; created first (race-safe) when there is none yet. */
@@ -59,7 +59,7 @@ public final class LockoutStore {
         if (forUpdate) {
             query.setLockMode(LockModeType.PESSIMISTIC_WRITE);
         }
-        return query.getResultStream().findFirst().orElse(null);
+        return current(query.getResultStream().findFirst().orElse(null), forUpdate);
     }
 
     /** The source's row, locked for update; created first (race-safe) when there is none yet. */
@@ -72,6 +72,19 @@ public final class LockoutStore {
                     entity.setSource(source);
                     new LockoutStore(other).em.persist(entity);
                 });
+    }
+
+    /**
+     * A row read earlier in this request (the check before the password) stays in the
+     * persistence context with the counts of that moment, and a locking query hands back
+     * that same stale instance: reload it now that the lock is held, or a failure counted
+     * meanwhile by another request would be overwritten.
+     */
+    private <T> T current(T entity, boolean locked) {
+        if (entity != null && locked) {
+            em.refresh(entity);
+        }
+        return entity;
     }
 
     /** Clears every lock and count of a user (admin unlock, account deleted). */
