@@ -38,4 +38,23 @@ class ProviderIdsTest {
                 .toList();
         assertEquals(List.of("casvp-device-store", "casvp-devices", "casvp-not-me", "casvp-notifications"), ids);
     }
+
+    @Test
+    void theOneRequiredActionIsTheTrustedNetworksSetting() throws Exception {
+        // Keycloak's own required actions need libraries absent from the test class path, so the
+        // service files are read rather than loaded, and only our classes are instantiated.
+        String service = "META-INF/services/" + org.keycloak.authentication.RequiredActionFactory.class.getName();
+        List<String> ids = new java.util.ArrayList<>();
+        for (java.net.URL file : java.util.Collections.list(getClass().getClassLoader().getResources(service))) {
+            try (var in = file.openStream()) {
+                for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\\R")) {
+                    if (line.trim().startsWith("fr.paris.casvp.")) {
+                        ids.add(((org.keycloak.authentication.RequiredActionFactory) Class.forName(line.trim())
+                                .getConstructor().newInstance()).getId());
+                    }
+                }
+            }
+        }
+        assertEquals(List.of("casvp-trusted-networks"), ids);
+    }
 }

@@ -1,5 +1,6 @@
 package fr.paris.casvp.keycloak.authenticators.device;
 
+import fr.paris.casvp.keycloak.authenticators.network.RealmTrustedNetworks;
 import fr.paris.casvp.keycloak.authenticators.support.NetworkPrefix;
 import org.keycloak.common.util.Time;
 import org.keycloak.models.KeycloakSession;
@@ -31,7 +32,7 @@ final class DeviceAssessment {
                 .isPresent();
         boolean unusual = false;
         Optional<String> prefix = NetworkPrefix.of(remoteAddress);
-        if (!firstDevice && prefix.isPresent() && !config.trustedNetworks().contains(remoteAddress)) {
+        if (!firstDevice && prefix.isPresent() && !RealmTrustedNetworks.of(session, realm).contains(remoteAddress)) {
             long since = Time.currentTimeMillis() - config.recentNetworks().toMillis();
             unusual = !store.recentNetworks(realm.getId(), user.getId(), since).contains(prefix.get());
         }

@@ -1,8 +1,6 @@
 package fr.paris.casvp.keycloak.authenticators.device;
 
-import fr.paris.casvp.keycloak.authenticators.support.TrustedNetworks;
 import fr.paris.casvp.keycloak.authenticators.support.StepSettings;
-import org.jboss.logging.Logger;
 import org.keycloak.models.AuthenticationExecutionModel;
 import org.keycloak.models.AuthenticationFlowModel;
 import org.keycloak.models.AuthenticatorConfigModel;
@@ -15,13 +13,11 @@ import java.util.Optional;
 /**
  * Settings of the {@code casvp-device-recognition} step. The condition and the
  * "this wasn't me" link read the same settings from the step in the flow, so an admin
- * sets them in one place.
+ * sets them in one place. The networks that are never "unusual" are the realm's trusted
+ * networks ({@link fr.paris.casvp.keycloak.authenticators.network.RealmTrustedNetworks}).
  */
 public final class DeviceRecognitionConfig {
 
-    private static final Logger LOG = Logger.getLogger(DeviceRecognitionConfig.class);
-
-    static final String TRUSTED_NETWORKS = "trustedNetworks";
     static final String ALERT_NEW_DEVICE = "alertNewDevice";
     static final String ALERT_UNUSUAL_NETWORK = "alertUnusualNetwork";
     static final String RECENT_NETWORK_DAYS = "recentNetworkDays";
@@ -71,12 +67,6 @@ public final class DeviceRecognitionConfig {
         }
         String configId = execution.getAuthenticatorConfig();
         return Optional.of(new DeviceRecognitionConfig(configId == null ? null : realm.getAuthenticatorConfigById(configId)));
-    }
-
-    /** Networks whose sign-ins are never "unusual" (the agency's own, the VPN). */
-    TrustedNetworks trustedNetworks() {
-        return TrustedNetworks.parseSkippingInvalid(values.get(TRUSTED_NETWORKS),
-                invalid -> LOG.warnf("casvp-device-recognition: trusted network %s skipped", invalid.getMessage()));
     }
 
     boolean alertOnNewDevice() {

@@ -10,13 +10,6 @@ final class DeviceRecognitionConfigProperties {
 
     static final List<ProviderConfigProperty> PROPERTIES = ProviderConfigurationBuilder.create()
             .property()
-            .name(DeviceRecognitionConfig.TRUSTED_NETWORKS)
-            .label("Trusted networks")
-            .helpText("IPv4 and IPv6 ranges in CIDR notation, separated by commas (the agency networks, the VPN). "
-                    + "A sign-in from there is never an unusual network.")
-            .type(ProviderConfigProperty.STRING_TYPE)
-            .add()
-            .property()
             .name(DeviceRecognitionConfig.ALERT_NEW_DEVICE)
             .label("Alert on a new device")
             .helpText("Mail the agent when they sign in from a browser not seen before (never for their very first one).")
@@ -27,7 +20,8 @@ final class DeviceRecognitionConfigProperties {
             .name(DeviceRecognitionConfig.ALERT_UNUSUAL_NETWORK)
             .label("Alert on an unusual network")
             .helpText("Mail the agent when they sign in from a network (/24 IPv4, /48 IPv6) not used recently "
-                    + "and outside the trusted networks.")
+                    + "and outside the realm's trusted networks (Authentication > Required actions > CASVP trusted "
+                    + "networks).")
             .type(ProviderConfigProperty.BOOLEAN_TYPE)
             .defaultValue("true")
             .add()

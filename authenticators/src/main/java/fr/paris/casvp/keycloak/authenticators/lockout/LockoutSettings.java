@@ -1,8 +1,6 @@
 package fr.paris.casvp.keycloak.authenticators.lockout;
 
-import fr.paris.casvp.keycloak.authenticators.support.TrustedNetworks;
 import fr.paris.casvp.keycloak.authenticators.support.StepSettings;
-import org.jboss.logging.Logger;
 
 import java.time.Duration;
 import java.util.Map;
@@ -10,10 +8,10 @@ import java.util.Map;
 /**
  * Lockout and spraying settings, part of the {@code casvp-password-form} step's settings
  * (the step that checks the password is the one that must refuse before checking it).
+ * Which sources count as trusted is the realm's setting, not the step's
+ * ({@link fr.paris.casvp.keycloak.authenticators.network.RealmTrustedNetworks}).
  */
 public final class LockoutSettings {
-
-    private static final Logger LOG = Logger.getLogger(LockoutSettings.class);
 
     public static final String DELAY_AFTER = "lockoutDelayAfter";
     public static final String DELAY_SECONDS = "lockoutDelaySeconds";
@@ -25,7 +23,6 @@ public final class LockoutSettings {
     public static final String SOURCE_MAX = "sprayingMaxFailures";
     public static final String SOURCE_TRUSTED_MAX = "sprayingTrustedMaxFailures";
     public static final String SOURCE_WINDOW_MINUTES = "sprayingWindowMinutes";
-    public static final String TRUSTED_NETWORKS = "trustedNetworks";
 
     private final Map<String, String> values;
 
@@ -59,11 +56,6 @@ public final class LockoutSettings {
 
     public Duration sourceWindow() {
         return Duration.ofMinutes(positive(SOURCE_WINDOW_MINUTES, 60));
-    }
-
-    public TrustedNetworks trustedNetworks() {
-        return TrustedNetworks.parseSkippingInvalid(values.get(TRUSTED_NETWORKS),
-                invalid -> LOG.warnf("casvp-password-form: trusted network %s skipped", invalid.getMessage()));
     }
 
     private int positive(String key, int fallback) {

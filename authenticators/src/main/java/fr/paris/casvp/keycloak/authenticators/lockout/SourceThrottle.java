@@ -1,5 +1,6 @@
 package fr.paris.casvp.keycloak.authenticators.lockout;
 
+import fr.paris.casvp.keycloak.authenticators.network.RealmTrustedNetworks;
 import fr.paris.casvp.keycloak.authenticators.support.NetworkPrefix;
 import org.keycloak.common.util.Time;
 import org.keycloak.models.KeycloakSession;
@@ -12,7 +13,7 @@ import java.util.Optional;
 /**
  * Password spraying: failures from one source (an IPv4 address, an IPv6 /64) across all
  * accounts, unknown identifiers included, counted per window; beyond the threshold (a
- * higher one for the trusted networks, where the whole agency may share a VPN address)
+ * higher one for the realm's trusted networks, where the whole agency may share a VPN address)
  * the source is refused until the window ends.
  */
 public final class SourceThrottle {
@@ -58,7 +59,7 @@ public final class SourceThrottle {
     }
 
     private int threshold(String remoteAddress) {
-        return settings.trustedNetworks().contains(remoteAddress)
+        return RealmTrustedNetworks.of(session, realm).contains(remoteAddress)
                 ? settings.trustedSourceMaxFailures() : settings.sourceMaxFailures();
     }
 

@@ -6,7 +6,7 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 
-/** True when the client address is outside the trusted networks (or inside, with "negate"). */
+/** True when the client address is outside the realm's trusted networks (or inside, with "negate"). */
 final class OutsideTrustedNetworkCondition implements ConditionalAuthenticator {
 
     static final OutsideTrustedNetworkCondition SINGLETON = new OutsideTrustedNetworkCondition();
@@ -17,7 +17,8 @@ final class OutsideTrustedNetworkCondition implements ConditionalAuthenticator {
     @Override
     public boolean matchCondition(AuthenticationFlowContext context) {
         TrustedNetworkConfig config = new TrustedNetworkConfig(context.getAuthenticatorConfig());
-        boolean outside = !config.trustedNetworks().contains(context.getConnection().getRemoteAddr());
+        boolean outside = !RealmTrustedNetworks.of(context.getSession(), context.getRealm())
+                .contains(context.getConnection().getRemoteAddr());
         return outside != config.negate();
     }
 

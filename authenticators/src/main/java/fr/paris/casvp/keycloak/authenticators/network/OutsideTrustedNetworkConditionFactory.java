@@ -23,13 +23,6 @@ public final class OutsideTrustedNetworkConditionFactory implements ConditionalA
     };
     private static final List<ProviderConfigProperty> PROPERTIES = ProviderConfigurationBuilder.create()
             .property()
-            .name(TrustedNetworkConfig.TRUSTED_NETWORKS)
-            .label("Trusted networks")
-            .helpText("IPv4 and IPv6 ranges in CIDR notation, separated by commas, as in the trusted networks gate. "
-                    + "An invalid entry is skipped and logged.")
-            .type(ProviderConfigProperty.STRING_TYPE)
-            .add()
-            .property()
             .name(TrustedNetworkConfig.NEGATE)
             .label("Negate output")
             .helpText("Match when the client is inside the trusted networks instead.")
@@ -55,7 +48,8 @@ public final class OutsideTrustedNetworkConditionFactory implements ConditionalA
 
     @Override
     public String getHelpText() {
-        return "Matches when the client address is outside the trusted networks (the VPN).";
+        return "Matches when the client address is outside the realm's trusted networks (the VPN), set under "
+                + "Authentication > Required actions > CASVP trusted networks.";
     }
 
     @Override

@@ -1,17 +1,15 @@
 package fr.paris.casvp.keycloak.authenticators.network;
 
-import fr.paris.casvp.keycloak.authenticators.support.TrustedNetworks;
-import org.jboss.logging.Logger;
 import org.keycloak.models.AuthenticatorConfigModel;
 
 import java.util.Map;
 
-/** Settings of the {@code casvp-trusted-network-gate} step and the outside-trusted-network condition. */
+/**
+ * Settings of the {@code casvp-trusted-network-gate} step and the outside-trusted-network
+ * condition; the networks themselves are the realm's ({@link RealmTrustedNetworks}).
+ */
 final class TrustedNetworkConfig {
 
-    private static final Logger LOG = Logger.getLogger(TrustedNetworkConfig.class);
-
-    static final String TRUSTED_NETWORKS = "trustedNetworks";
     static final String MOBILITY_GROUP = "mobilityGroup";
     static final String NEGATE = "negate";
 
@@ -19,12 +17,6 @@ final class TrustedNetworkConfig {
 
     TrustedNetworkConfig(AuthenticatorConfigModel model) {
         this.values = model == null || model.getConfig() == null ? Map.of() : model.getConfig();
-    }
-
-    /** The trusted ranges; an entry that is not a valid range is skipped and logged, never a sign-in error. */
-    TrustedNetworks trustedNetworks() {
-        return TrustedNetworks.parseSkippingInvalid(values.get(TRUSTED_NETWORKS),
-                invalid -> LOG.warnf("casvp-trusted-network-gate: trusted network %s skipped", invalid.getMessage()));
     }
 
     /** For the condition: match inside rather than outside. */

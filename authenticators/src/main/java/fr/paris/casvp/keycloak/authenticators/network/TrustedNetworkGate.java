@@ -9,7 +9,7 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 
 /**
- * Refuses sign-in from outside the agency's networks (the VPN), with a page explaining
+ * Refuses sign-in from outside the realm's trusted networks (the VPN), with a page explaining
  * how to connect through it and whom to call; members of the mobility group may pass.
  * The client address is Keycloak's ({@code ClientConnection.getRemoteAddr()}): which
  * proxies to believe is Keycloak's {@code proxy-headers} / {@code proxy-trusted-addresses}
@@ -24,7 +24,7 @@ final class TrustedNetworkGate implements Authenticator {
     public void authenticate(AuthenticationFlowContext context) {
         TrustedNetworkConfig config = new TrustedNetworkConfig(context.getAuthenticatorConfig());
         String address = context.getConnection().getRemoteAddr();
-        if (config.trustedNetworks().contains(address) || inMobilityGroup(context.getUser(), config.mobilityGroup())) {
+        if (RealmTrustedNetworks.of(context.getSession(), context.getRealm()).contains(address) || inMobilityGroup(context.getUser(), config.mobilityGroup())) {
             context.success();
             return;
         }

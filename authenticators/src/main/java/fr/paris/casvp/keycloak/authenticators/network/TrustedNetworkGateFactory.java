@@ -26,13 +26,6 @@ public final class TrustedNetworkGateFactory implements AuthenticatorFactory {
     };
     private static final List<ProviderConfigProperty> PROPERTIES = ProviderConfigurationBuilder.create()
             .property()
-            .name(TrustedNetworkConfig.TRUSTED_NETWORKS)
-            .label("Trusted networks")
-            .helpText("IPv4 and IPv6 ranges in CIDR notation, separated by commas (e.g. 10.0.0.0/8, 2001:db8::/32); a "
-                    + "bare address is one host. Host names are not accepted. An invalid entry is skipped and logged.")
-            .type(ProviderConfigProperty.STRING_TYPE)
-            .add()
-            .property()
             .name(TrustedNetworkConfig.MOBILITY_GROUP)
             .label("Group allowed from outside")
             .helpText("Name of the group whose members (agents in mobility) may sign in from outside the trusted "
@@ -58,8 +51,9 @@ public final class TrustedNetworkGateFactory implements AuthenticatorFactory {
 
     @Override
     public String getHelpText() {
-        return "Refuses sign-in from outside the trusted networks with a page explaining how to connect "
-                + "through the VPN; members of the mobility group may pass.";
+        return "Refuses sign-in from outside the realm's trusted networks (Authentication > Required actions > "
+                + "CASVP trusted networks) with a page explaining how to connect through the VPN; members of the "
+                + "mobility group may pass.";
     }
 
     @Override

@@ -98,7 +98,8 @@ final class PasswordRecheckConfigProperties {
             .property()
             .name(LockoutSettings.SOURCE_TRUSTED_MAX)
             .label("Spraying: most failures per trusted source")
-            .helpText("The same, for a source inside the trusted networks (the whole agency may share a VPN address).")
+            .helpText("The same, for a source inside the realm's trusted networks (Authentication > Required actions > "
+                    + "CASVP trusted networks): the whole agency may share a VPN address.")
             .type(ProviderConfigProperty.INTEGER_TYPE)
             .defaultValue("300")
             .add()
@@ -108,12 +109,6 @@ final class PasswordRecheckConfigProperties {
             .helpText("The window of the per-source limit.")
             .type(ProviderConfigProperty.INTEGER_TYPE)
             .defaultValue("60")
-            .add()
-            .property()
-            .name(LockoutSettings.TRUSTED_NETWORKS)
-            .label("Spraying: trusted networks")
-            .helpText("IPv4/IPv6 CIDR ranges that get the higher per-source limit.")
-            .type(ProviderConfigProperty.STRING_TYPE)
             .add()
             .build();
 
