@@ -3,6 +3,7 @@ package fr.paris.casvp.keycloak.realm;
 import org.junit.jupiter.api.Test;
 import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
+import org.keycloak.representations.idm.RequiredActionProviderRepresentation;
 import org.keycloak.util.JsonSerialization;
 
 import java.io.IOException;
@@ -49,6 +50,34 @@ class CasvpRealmExportTest {
         assertFalse(client.isImplicitFlowEnabled());
         assertEquals("S256", client.getAttributes().get("pkce.code.challenge.method"));
         assertTrue(client.getSecret().startsWith("${CASVP_WEBMAIL_SECRET"), "secret comes from the environment");
+    }
+
+    @Test
+    void trustedNetworksAreOneRealmSettingThatNoStepRepeats() throws IOException {
+        RealmRepresentation realm = read("/casvp-realm.json", RealmRepresentation.class);
+        List<RequiredActionProviderRepresentation> setting = realm.getRequiredActions().stream()
+                .filter(a -> "casvp-trusted-networks".equals(a.getProviderId())).toList();
+        assertEquals(1, setting.size());
+        RequiredActionProviderRepresentation action = setting.get(0);
+        assertEquals("casvp-trusted-networks", action.getAlias(), "the steps find the setting by this alias");
+        assertFalse(action.isEnabled(), "never offered to users: a disabled action is still configurable");
+        assertFalse(action.isDefaultAction());
+        assertEquals("${CASVP_TRUSTED_NETWORKS:127.0.0.0/8, ::1/128}", action.getConfig().get("trustedNetworks"));
+        realm.getAuthenticatorConfig().forEach(config -> assertFalse(config.getConfig().containsKey("trustedNetworks"),
+                config.getAlias() + " must read the realm setting, not its own copy"));
+    }
+
+    /** Listing required actions replaces Keycloak's defaults at import: the ones the flows rely on must be listed. */
+    @Test
+    void keycloaksOwnRequiredActionsAreStillDeclared() throws IOException {
+        RealmRepresentation realm = read("/casvp-realm.json", RealmRepresentation.class);
+        List<String> enabled = realm.getRequiredActions().stream()
+                .filter(RequiredActionProviderRepresentation::isEnabled)
+                .map(RequiredActionProviderRepresentation::getAlias).toList();
+        for (String builtIn : List.of("CONFIGURE_TOTP", "UPDATE_PASSWORD", "VERIFY_EMAIL", "UPDATE_PROFILE",
+                "VERIFY_PROFILE", "webauthn-register", "CONFIGURE_RECOVERY_AUTHN_CODES")) {
+            assertTrue(enabled.contains(builtIn), builtIn + " missing from " + enabled);
+        }
     }
 
     @Test
