@@ -36,33 +36,29 @@ class TrustedNetworkGateIT {
     private static final String MOBILITY_GROUP = "agents-mobilite-" + UUID.randomUUID().toString().substring(0, 6);
 
     private RealmResource realm;
-    private final Map<String, Map<String, String>> originals = new LinkedHashMap<>();
+    private String originalNetworks;
+    private AuthenticatorConfigRepresentation gate;
+    private Map<String, String> originalGate;
 
-    /** The gate and both network conditions of the casvp flow trust 127.0.0.1 only, for this test. */
+    /** The realm trusts 127.0.0.1 only, for this test, and the gate lets this test's group through. */
     @BeforeEach
     void onlyTheFirstLoopbackAddressIsTrusted(KeycloakServer server) {
         realm = server.admin().realm(KeycloakServer.REALM);
-        List<AuthenticatorConfigRepresentation> settings = RealmSettings.stepSettings(realm,
-                "casvp-trusted-network-gate", "casvp-condition-outside-network");
-        assertEquals(3, settings.size(), "the gate, the outside condition and the inside condition");
-        for (AuthenticatorConfigRepresentation config : settings) {
-            String id = config.getId();
-            originals.put(id, new LinkedHashMap<>(config.getConfig()));
-            config.getConfig().put("trustedNetworks", "127.0.0.1/32, ::1/128");
-            if (config.getConfig().containsKey("mobilityGroup")) {
-                config.getConfig().put("mobilityGroup", MOBILITY_GROUP);
-            }
-            realm.flows().updateAuthenticatorConfig(id, config);
-        }
+        originalNetworks = RealmSettings.trustedNetworks(realm);
+        RealmSettings.setTrustedNetworks(realm, "127.0.0.1/32, ::1/128");
+        List<AuthenticatorConfigRepresentation> settings = RealmSettings.stepSettings(realm, "casvp-trusted-network-gate");
+        assertEquals(1, settings.size(), "the gate");
+        gate = settings.get(0);
+        originalGate = new LinkedHashMap<>(gate.getConfig());
+        gate.getConfig().put("mobilityGroup", MOBILITY_GROUP);
+        realm.flows().updateAuthenticatorConfig(gate.getId(), gate);
     }
 
     @AfterEach
     void restore() {
-        originals.forEach((id, values) -> {
-            AuthenticatorConfigRepresentation config = realm.flows().getAuthenticatorConfig(id);
-            config.setConfig(values);
-            realm.flows().updateAuthenticatorConfig(id, config);
-        });
+        RealmSettings.setTrustedNetworks(realm, originalNetworks);
+        gate.setConfig(originalGate);
+        realm.flows().updateAuthenticatorConfig(gate.getId(), gate);
     }
 
     @Test

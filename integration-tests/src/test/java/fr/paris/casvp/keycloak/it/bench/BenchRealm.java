@@ -10,6 +10,8 @@ import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.EventRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
+import org.keycloak.representations.idm.RequiredActionProviderRepresentation;
+import org.keycloak.representations.idm.RequiredActionProviderSimpleRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 
 import java.util.ArrayList;
@@ -31,6 +33,7 @@ final class BenchRealm {
     static final String STOCK_CLIENT = "bench-stock";
     static final String DEVICE_CLIENT = "bench-device";
     static final String DEVICE_PROVIDER = "casvp-device-recognition";
+    static final String TRUSTED_NETWORKS_SETTING = "casvp-trusted-networks";
 
     private static final String DEVICE_FLOW = "bench device browser";
     private static final String PASSWORD_FORM = "auth-username-password-form";
@@ -66,6 +69,7 @@ final class BenchRealm {
             throw new IllegalStateException("The server has no authenticator " + DEVICE_PROVIDER
                     + ": the installed bundle predates it; rebuild it (mvn -B -q install -DskipTests) and run again.");
         }
+        declareNoTrustedNetworks(realm);
         String browserFlowId = flowId(flows, "browser");
         String deviceFlowId = createDeviceFlow(flows);
         createClient(realm, STOCK_CLIENT, browserFlowId);
@@ -140,11 +144,26 @@ final class BenchRealm {
 
         AuthenticatorConfigRepresentation config = new AuthenticatorConfigRepresentation();
         config.setAlias("bench device");
-        config.setConfig(Map.of("trustedNetworks", "", "alertNewDevice", "true", "alertUnusualNetwork", "true"));
+        config.setConfig(Map.of("alertNewDevice", "true", "alertUnusualNetwork", "true"));
         try (Response created = flows.newExecutionConfig(step.getId(), config)) {
             expect(created, 201, "configuration of the device step");
         }
         return flowId(flows, DEVICE_FLOW);
+    }
+
+    /**
+     * Registers the realm's trusted-networks setting, disabled and empty as in a casvp realm
+     * whose admin trusts no network: every sign-in of the bench is judged from outside, and
+     * no step warns that the realm lacks the setting.
+     */
+    static void declareNoTrustedNetworks(RealmResource realm) {
+        RequiredActionProviderSimpleRepresentation setting = new RequiredActionProviderSimpleRepresentation();
+        setting.setProviderId(TRUSTED_NETWORKS_SETTING);
+        setting.setName("CASVP trusted networks");
+        realm.flows().registerRequiredAction(setting);
+        RequiredActionProviderRepresentation registered = realm.flows().getRequiredAction(TRUSTED_NETWORKS_SETTING);
+        registered.setEnabled(false);
+        realm.flows().updateRequiredAction(TRUSTED_NETWORKS_SETTING, registered);
     }
 
     /** Alias of the sub-flow whose executions include the username and password form. */

@@ -74,6 +74,7 @@ final class LockoutBenchRealm {
             throw new IllegalStateException("The server has no authenticator " + LOCKOUT_PROVIDER
                     + ": rebuild the bundle (mvn -B -q install -DskipTests) and run again.");
         }
+        BenchRealm.declareNoTrustedNetworks(realm);
         String browserFlowId = flowId(flows, "browser");
         String lockoutFlowId = createLockoutFlow(flows);
         createClient(realm, BenchRealm.STOCK_CLIENT, browserFlowId);

@@ -3,8 +3,10 @@ package fr.paris.casvp.keycloak.it.support;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.representations.idm.AuthenticatorConfigRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
+import org.keycloak.representations.idm.RequiredActionConfigRepresentation;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** What a test changes in the casvp realm through the admin API, as an admin would, before restoring it. */
@@ -22,6 +24,25 @@ public final class RealmSettings {
                 .filter(execution -> execution.getProviderId() != null && wanted.contains(execution.getProviderId()))
                 .map(execution -> realm.flows().getAuthenticatorConfig(execution.getAuthenticationConfig()))
                 .toList();
+    }
+
+    /** The required action whose settings hold the realm's trusted networks. */
+    public static final String TRUSTED_NETWORKS_SETTING = "casvp-trusted-networks";
+
+    /** The realm's trusted networks, as the admin console shows them (Required actions, CASVP trusted networks). */
+    public static String trustedNetworks(RealmResource realm) {
+        Map<String, String> config = realm.flows().getRequiredActionConfig(TRUSTED_NETWORKS_SETTING).getConfig();
+        return config == null || config.get("trustedNetworks") == null ? "" : config.get("trustedNetworks");
+    }
+
+    /**
+     * Saves the realm's trusted networks with the request the admin console's "Save" sends;
+     * a bad range is answered 400 ({@link jakarta.ws.rs.BadRequestException}) and nothing changes.
+     */
+    public static void setTrustedNetworks(RealmResource realm, String ranges) {
+        RequiredActionConfigRepresentation setting = new RequiredActionConfigRepresentation();
+        setting.setConfig(Map.of("trustedNetworks", ranges));
+        realm.flows().updateRequiredActionConfig(TRUSTED_NETWORKS_SETTING, setting);
     }
 
     public static String passwordPolicy(KeycloakServer server) {
