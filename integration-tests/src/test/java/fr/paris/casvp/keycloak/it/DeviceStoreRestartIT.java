@@ -2,6 +2,7 @@ package fr.paris.casvp.keycloak.it;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import fr.paris.casvp.keycloak.it.support.RealmSettings;
 import fr.paris.casvp.keycloak.it.support.Browsers;
 import fr.paris.casvp.keycloak.it.support.DistributionKeycloak;
 import fr.paris.casvp.keycloak.it.support.Events;
@@ -46,6 +47,7 @@ class DeviceStoreRestartIT {
             DistributionKeycloak.Options options = DistributionKeycloak.Options.forTests(mail, database.keycloakEnvironment());
             TestUsers.Agent agent;
             try (DistributionKeycloak before = DistributionKeycloak.start(options)) {
+                RealmSettings.recoveryAddressPrompt(before.admin(), false);
                 agent = TestUsers.create(before, "fr");
                 SignIns.signIn(browser, before, agent);
             }

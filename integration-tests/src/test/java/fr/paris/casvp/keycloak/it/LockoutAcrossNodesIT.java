@@ -42,6 +42,7 @@ class LockoutAcrossNodesIT {
                     first.realmExportDir(), first.outputDir(), FreePorts.next(), FreePorts.next(), mail,
                     first.adminPassword(), first.webmailSecret(), first.webmailUrl(), false, first.environment());
             try (DistributionKeycloak nodeA = DistributionKeycloak.start(first)) {
+                RealmSettings.recoveryAddressPrompt(nodeA.admin(), false);
                 var realm = nodeA.admin().realm(KeycloakServer.REALM);
                 AuthenticatorConfigRepresentation form = RealmSettings.stepSettings(realm, "casvp-password-form").get(0);
                 form.getConfig().put("lockoutDelayAfter", "10");

@@ -3,6 +3,7 @@ package fr.paris.casvp.keycloak.it;
 import fr.paris.casvp.keycloak.it.support.CasvpIntegrationTest;
 import fr.paris.casvp.keycloak.it.support.KeycloakServer;
 import org.junit.jupiter.api.Test;
+import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.representations.idm.RoleRepresentation;
@@ -11,6 +12,7 @@ import org.keycloak.representations.idm.UserRepresentation;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -57,6 +59,24 @@ class RealmImportIT {
         for (String builtIn : List.of("browser", "direct grant", "registration", "reset credentials", "clients")) {
             assertTrue(flows.contains(builtIn), builtIn + " missing from " + flows);
         }
+        List<String> reset = realm.flows().getExecutions("casvp reset credentials").stream()
+                .map(e -> e.getProviderId() == null ? e.getDisplayName() : e.getProviderId()).toList();
+        assertTrue(reset.contains("casvp-recovery-code"), reset.toString());
+        assertTrue(!reset.contains("reset-credential-email"), "no reset link to the webmail: " + reset);
+    }
+
+    @Test
+    void requiredActionsKeepKeycloaksOwnAndAddTheRecoveryAddressPrompt(KeycloakServer server) {
+        RealmResource realm = server.admin().realm(KeycloakServer.REALM);
+        List<String> actions = realm.flows().getRequiredActions().stream().map(a -> a.getAlias()).toList();
+        for (String own : List.of("CONFIGURE_TOTP", "UPDATE_PASSWORD", "VERIFY_EMAIL", "webauthn-register",
+                "CONFIGURE_RECOVERY_AUTHN_CODES", "delete_credential", "update_user_locale", "casvp-recovery-address")) {
+            assertTrue(actions.contains(own), own + " missing from " + actions);
+        }
+        assertEquals("3", realm.flows().getRequiredActionConfig("casvp-recovery-address").getConfig().get("maxPostpones"),
+                "the export's settings are imported");
+        assertNotNull(realm.roles().get("casvp-helpdesk").toRepresentation(), "the helpdesk role");
+        assertTrue(realm.toRepresentation().getEventsListeners().contains("casvp-recovery"));
     }
 
     @Test

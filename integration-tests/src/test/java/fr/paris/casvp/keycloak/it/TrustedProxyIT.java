@@ -3,6 +3,7 @@ package fr.paris.casvp.keycloak.it;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import fr.paris.casvp.keycloak.it.pages.LoginPage;
+import fr.paris.casvp.keycloak.it.support.RealmSettings;
 import fr.paris.casvp.keycloak.it.support.Browsers;
 import fr.paris.casvp.keycloak.it.support.DistributionKeycloak;
 import fr.paris.casvp.keycloak.it.support.FreePorts;
@@ -36,6 +37,7 @@ class TrustedProxyIT {
                 "KC_PROXY_TRUSTED_ADDRESSES", "127.0.0.1",
                 "CASVP_TRUSTED_NETWORKS", "127.0.0.1/32");
         try (DistributionKeycloak server = DistributionKeycloak.start(DistributionKeycloak.Options.forTests(mail, environment))) {
+            RealmSettings.recoveryAddressPrompt(server.admin(), false);
             TestUsers.Agent agent = TestUsers.create(server, "fr");
 
             try (WebClient viaProxy = Browsers.htmlUnitFrom("127.0.0.1")) {

@@ -26,6 +26,30 @@ class CasvpRealmExportTest {
     }
 
     @Test
+    void agentsAreAskedForARecoveryAddressAndForgotPasswordNeverMailsALinkToTheWebmail() throws IOException {
+        RealmRepresentation realm = read("/casvp-realm.json", RealmRepresentation.class);
+        var prompt = realm.getRequiredActions().stream()
+                .filter(action -> "casvp-recovery-address".equals(action.getAlias())).findFirst().orElseThrow();
+        assertTrue(prompt.isEnabled());
+        assertEquals("realm-management.realm-admin", prompt.getConfig().get("mandatoryRole"));
+        var reset = realm.getAuthenticationFlows().stream()
+                .filter(flow -> flow.getAlias().equals(realm.getResetCredentialsFlow())).findFirst().orElseThrow();
+        List<String> steps = reset.getAuthenticationExecutions().stream()
+                .map(execution -> String.valueOf(execution.getAuthenticator())).toList();
+        assertTrue(steps.contains("casvp-recovery-code"), steps.toString());
+        assertFalse(steps.contains("reset-credential-email"), steps.toString());
+        assertTrue(realm.getEventsListeners().contains("casvp-recovery"));
+    }
+
+    @Test
+    void everyFlowDescriptionFitsKeycloaksColumn() throws IOException {
+        RealmRepresentation realm = read("/casvp-realm.json", RealmRepresentation.class);
+        realm.getAuthenticationFlows().forEach(flow -> assertTrue(
+                flow.getDescription() == null || flow.getDescription().length() <= 255,
+                flow.getAlias() + ": a description longer than 255 characters stops the import"));
+    }
+
+    @Test
     void realmIsFrenchFirstWithTheBundleThemesAndBruteForceOn() throws IOException {
         RealmRepresentation realm = read("/casvp-realm.json", RealmRepresentation.class);
         assertEquals("casvp", realm.getRealm());
@@ -83,12 +107,15 @@ class CasvpRealmExportTest {
     @Test
     void demoUsersAreAgentsAndOneRealmAdmin() throws IOException {
         DemoUsers demo = read("/casvp-demo-users.json", DemoUsers.class);
-        assertEquals(3, demo.users.size());
+        assertEquals(5, demo.users.size());
         long admins = demo.users.stream()
                 .filter(u -> u.getClientRoles() != null && u.getClientRoles().containsKey("realm-management"))
                 .count();
         assertEquals(1, admins);
         demo.users.forEach(u -> assertNotNull(u.getEmail(), u.getUsername()));
+        long helpdesk = demo.users.stream()
+                .filter(u -> u.getRealmRoles() != null && u.getRealmRoles().contains("casvp-helpdesk")).count();
+        assertEquals(1, helpdesk, "one helpdesk operator");
     }
 
     /** Shape of casvp-demo-users.json. */

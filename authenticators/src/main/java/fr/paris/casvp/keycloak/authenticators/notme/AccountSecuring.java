@@ -26,14 +26,25 @@ public final class AccountSecuring {
 
     public static Outcome secure(KeycloakSession session, RealmModel realm, UserModel user) {
         session.users().setNotBeforeForUser(realm, user, Time.currentTime());
-        List<UserSessionModel> online = session.sessions().getUserSessionsStream(realm, user).toList();
+        int sessions = endSessions(session, realm, user, null);
+        int devices = new KnownDevices(session).forgetUser(realm.getId(), user.getId());
+        user.addRequiredAction(UserModel.RequiredAction.UPDATE_PASSWORD);
+        return new Outcome(sessions, devices);
+    }
+
+    /**
+     * Ends the agent's sessions, online and offline (their refresh tokens stop working),
+     * except the one given (the session of the agent doing it), if any.
+     */
+    public static int endSessions(KeycloakSession session, RealmModel realm, UserModel user, String keepSessionId) {
+        List<UserSessionModel> online = session.sessions().getUserSessionsStream(realm, user)
+                .filter(userSession -> !userSession.getId().equals(keepSessionId)).toList();
         online.forEach(userSession -> AuthenticationManager.backchannelLogout(session, realm, userSession,
                 session.getContext().getUri(), session.getContext().getConnection(),
                 session.getContext().getRequestHeaders(), true));
-        List<UserSessionModel> offline = session.sessions().getOfflineUserSessionsStream(realm, user).toList();
+        List<UserSessionModel> offline = session.sessions().getOfflineUserSessionsStream(realm, user)
+                .filter(userSession -> !userSession.getId().equals(keepSessionId)).toList();
         offline.forEach(userSession -> session.sessions().removeOfflineUserSession(realm, userSession));
-        int devices = new KnownDevices(session).forgetUser(realm.getId(), user.getId());
-        user.addRequiredAction(UserModel.RequiredAction.UPDATE_PASSWORD);
-        return new Outcome(online.size() + offline.size(), devices);
+        return online.size() + offline.size();
     }
 }

@@ -2,6 +2,7 @@ package fr.paris.casvp.keycloak.authenticators.otp;
 
 import fr.paris.casvp.keycloak.authenticators.device.DeviceDescription;
 import fr.paris.casvp.keycloak.authenticators.support.MailAfterCommit;
+import fr.paris.casvp.keycloak.authenticators.support.OneTimeCode;
 import fr.paris.casvp.keycloak.authenticators.support.SecondaryAddress;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
@@ -32,6 +33,7 @@ final class EmailCodeForm implements Authenticator {
     static final String KIND = "email_code";
     private static final String CODE_FIELD = "code";
     private static final String RESEND_FIELD = "resend";
+    private static final String NOTE = "casvp.emailCode";
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
@@ -55,7 +57,7 @@ final class EmailCodeForm implements Authenticator {
         }
         MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
         long now = Time.currentTimeMillis();
-        Optional<EmailCode> current = EmailCode.load(context.getAuthenticationSession());
+        Optional<OneTimeCode> current = OneTimeCode.load(context.getAuthenticationSession(), NOTE);
         if (form.containsKey(RESEND_FIELD)) {
             if (current.isPresent() && now - current.get().sentAt() < config.resendAfter().toMillis()) {
                 context.challenge(form(context, address, "casvp.emailCode.resendTooSoon", Response.Status.OK));
@@ -69,24 +71,24 @@ final class EmailCodeForm implements Authenticator {
             context.challenge(form(context, address, "casvp.emailCode.askNew", Response.Status.OK));
             return;
         }
-        EmailCode code = current.get();
+        OneTimeCode code = current.get();
         if (code.expired(now) || code.tries() >= config.maxTries()) {
-            EmailCode.forget(context.getAuthenticationSession());
+            OneTimeCode.forget(context.getAuthenticationSession(), NOTE);
             context.getEvent().user(context.getUser()).error(Errors.EXPIRED_CODE);
             context.challenge(form(context, address, code.expired(now) ? "casvp.emailCode.expired" : "casvp.emailCode.tooManyTries",
                     Response.Status.BAD_REQUEST));
             return;
         }
         if (code.matches(form.getFirst(CODE_FIELD))) {
-            EmailCode.forget(context.getAuthenticationSession());
+            OneTimeCode.forget(context.getAuthenticationSession(), NOTE);
             context.success();
             return;
         }
-        EmailCode counted = code.withOneMoreTry();
+        OneTimeCode counted = code.withOneMoreTry();
         if (counted.tries() >= config.maxTries()) {
-            EmailCode.forget(context.getAuthenticationSession());
+            OneTimeCode.forget(context.getAuthenticationSession(), NOTE);
         } else {
-            counted.save(context.getAuthenticationSession());
+            counted.save(context.getAuthenticationSession(), NOTE);
         }
         context.getEvent().user(context.getUser()).error(Errors.INVALID_USER_CREDENTIALS);
         String message = counted.tries() >= config.maxTries() ? "casvp.emailCode.tooManyTries" : "casvp.emailCode.wrong";
@@ -96,8 +98,8 @@ final class EmailCodeForm implements Authenticator {
 
     private static void send(AuthenticationFlowContext context, EmailCodeConfig config, String address) {
         long now = Time.currentTimeMillis();
-        String code = EmailCode.newCode(config.length());
-        EmailCode.of(code, now, config.lifetime().toMillis()).save(context.getAuthenticationSession());
+        String code = OneTimeCode.newCode(config.length());
+        OneTimeCode.of(code, now, config.lifetime().toMillis()).save(context.getAuthenticationSession(), NOTE);
         DeviceDescription device = DeviceDescription.of(context.getSession(), context.getConnection().getRemoteAddr());
         Map<String, Object> attributes = Map.of(
                 "casvpCode", code,
@@ -112,20 +114,11 @@ final class EmailCodeForm implements Authenticator {
     }
 
     private static Response form(AuthenticationFlowContext context, String address, String error, Response.Status status) {
-        var form = context.form().setAttribute("casvpMaskedAddress", mask(address));
+        var form = context.form().setAttribute("casvpMaskedAddress", SecondaryAddress.mask(address));
         if (error != null) {
             form.setError(error);
         }
         return form.setStatus(status).createForm(TEMPLATE);
-    }
-
-    /** c*****e@example.org: enough for the agent to recognise it, not to learn it. */
-    static String mask(String address) {
-        int at = address.indexOf('@');
-        if (at <= 1) {
-            return "*" + address.substring(Math.max(at, 0));
-        }
-        return address.charAt(0) + "*****" + address.charAt(at - 1) + address.substring(at);
     }
 
     @Override

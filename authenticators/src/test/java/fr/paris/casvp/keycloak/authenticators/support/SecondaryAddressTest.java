@@ -25,4 +25,10 @@ class SecondaryAddressTest {
     void anAttributeWithALineBreakCannotAddAHeader() {
         assertEquals(Optional.empty(), SecondaryAddress.parse("camille@example.org\r\nBcc: intrus@evil.test"));
     }
+
+    @ParameterizedTest
+    @CsvSource({"camille.martin@perso.example, c*****n@perso.example", "ab@x.fr, a*****b@x.fr", "a@x.fr, *@x.fr"})
+    void thePageShowsTheAddressMasked(String address, String masked) {
+        assertEquals(masked, SecondaryAddress.mask(address));
+    }
 }

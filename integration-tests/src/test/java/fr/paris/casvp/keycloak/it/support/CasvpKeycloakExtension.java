@@ -94,7 +94,9 @@ public final class CasvpKeycloakExtension implements ExecutionCondition, BeforeA
         try {
             breachRange = new BreachRangeServer();
             if ("testcontainers".equals(target)) {
-                return new StoppingTogether(ContainerKeycloak.start(mail, breachRange), mail, breachRange, null);
+                KeycloakServer container = ContainerKeycloak.start(mail, breachRange);
+                RealmSettings.recoveryAddressPrompt(container.admin(), false);
+                return new StoppingTogether(container, mail, breachRange, null);
             }
             Map<String, String> environment = new HashMap<>(Map.of("CASVP_BREACHED_URL", breachRange.url()));
             if ("postgres".equals(ItSettings.database())) {
@@ -102,6 +104,7 @@ public final class CasvpKeycloakExtension implements ExecutionCondition, BeforeA
                 environment.putAll(database.keycloakEnvironment());
             }
             KeycloakServer server = DistributionKeycloak.start(DistributionKeycloak.Options.forTests(mail, environment));
+            RealmSettings.recoveryAddressPrompt(server.admin(), false);
             return new StoppingTogether(server, mail, breachRange, database);
         } catch (IOException e) {
             mail.stop();

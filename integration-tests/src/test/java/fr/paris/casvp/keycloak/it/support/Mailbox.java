@@ -5,6 +5,7 @@ import jakarta.mail.internet.MimeMessage;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /** Reads what Keycloak sent to one address, waiting a bounded time for it to arrive. */
 public final class Mailbox {
@@ -20,6 +21,26 @@ public final class Mailbox {
                 return received;
             }
             // Blocks until any new message arrives (or 250 ms pass), then looks again.
+            mail.waitForIncomingEmail(250, mail.getReceivedMessages().length + 1);
+        }
+    }
+
+    /** Waits for a mail with this subject to this address (other mails to it are not counted). */
+    public static Optional<MimeMessage> awaitSubject(GreenMail mail, String address, String subject, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            for (MimeMessage message : mail.getReceivedMessagesForDomain(address)) {
+                try {
+                    if (subject.equals(message.getSubject())) {
+                        return Optional.of(message);
+                    }
+                } catch (jakarta.mail.MessagingException unreadable) {
+                    throw new IllegalStateException(unreadable);
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                return Optional.empty();
+            }
             mail.waitForIncomingEmail(250, mail.getReceivedMessages().length + 1);
         }
     }

@@ -60,4 +60,33 @@ public final class TestUsers {
             return new Agent(CreatedResponseUtil.getCreatedId(response), username, email, password);
         }
     }
+
+    /**
+     * Gives the agent a recovery address they already confirmed (as if they had gone
+     * through the sign-in prompt): {@code <username>@perso.example}. Returns it.
+     */
+    public static String withVerifiedRecoveryAddress(KeycloakServer server, Agent agent) {
+        String address = agent.username() + "@perso.example";
+        var resource = server.admin().realm(KeycloakServer.REALM).users().get(agent.id());
+        UserRepresentation user = resource.toRepresentation();
+        Map<String, List<String>> attributes = new java.util.LinkedHashMap<>(
+                user.getAttributes() == null ? Map.of() : user.getAttributes());
+        attributes.put("recoveryEmail", List.of(address));
+        attributes.put("recoveryEmailVerified", List.of(address));
+        user.setAttributes(attributes);
+        resource.update(user);
+        return address;
+    }
+
+    /** Removes the agent's recovery address (a second factor by mail then no longer applies to them). */
+    public static void withoutRecoveryAddress(KeycloakServer server, Agent agent) {
+        var resource = server.admin().realm(KeycloakServer.REALM).users().get(agent.id());
+        UserRepresentation user = resource.toRepresentation();
+        Map<String, List<String>> attributes = new java.util.LinkedHashMap<>(
+                user.getAttributes() == null ? Map.of() : user.getAttributes());
+        attributes.remove("recoveryEmail");
+        attributes.remove("recoveryEmailVerified");
+        user.setAttributes(attributes);
+        resource.update(user);
+    }
 }

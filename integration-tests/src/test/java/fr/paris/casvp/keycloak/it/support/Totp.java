@@ -22,16 +22,25 @@ public final class Totp {
      * would type it) and returns the secret, for later codes.
      */
     public static String enrol(WebClient browser, KeycloakServer server, HtmlPage setup) throws Exception {
+        Enrolment enrolment = enrolAndContinue(browser, server, setup);
+        assertNotNull(enrolment.outcome().redirect(), "the code is accepted");
+        return enrolment.secret();
+    }
+
+    /** The secret, and where Keycloak goes next (another required action, or the application). */
+    public record Enrolment(String secret, KeycloakForms.Outcome outcome) {
+    }
+
+    /** Like {@link #enrol}, when more steps follow the app's set-up. */
+    public static Enrolment enrolAndContinue(WebClient browser, KeycloakServer server, HtmlPage setup) throws Exception {
         HtmlPage manual = browser.getPage(setup.getFullyQualifiedUrl(
                 setup.getElementById("mode-manual").getAttribute("href")));
         String secret = manual.getElementById("kc-totp-secret-key").getTextContent().replace(" ", "").trim();
         HtmlForm form = manual.getHtmlElementById("kc-totp-settings-form");
         form.getInputByName("totp").setValue(code(secret));
         form.getInputByName("userLabel").setValue("Téléphone");
-        KeycloakForms.Outcome outcome = KeycloakForms.submit(browser, server,
-                form.getOneHtmlElementByAttribute("input", "type", "submit"));
-        assertNotNull(outcome.redirect(), "the code is accepted");
-        return secret;
+        return new Enrolment(secret, KeycloakForms.submit(browser, server,
+                form.getOneHtmlElementByAttribute("input", "type", "submit")));
     }
 
     public static String code(String base32Secret) throws Exception {

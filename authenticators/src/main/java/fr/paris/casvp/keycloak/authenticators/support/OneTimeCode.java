@@ -1,4 +1,4 @@
-package fr.paris.casvp.keycloak.authenticators.otp;
+package fr.paris.casvp.keycloak.authenticators.support;
 
 import org.keycloak.common.util.SecretGenerator;
 import org.keycloak.sessions.AuthenticationSessionModel;
@@ -10,29 +10,29 @@ import java.util.HexFormat;
 import java.util.Optional;
 
 /**
- * One emailed code, as the authentication session keeps it: a salted SHA-256 of the code
- * (never the code), when it expires, when it was sent and how many wrong tries it had.
- * Compared in constant time. A code dies after its lifetime or its last allowed try.
+ * One mailed code, as the authentication session keeps it under a note of its own: a
+ * salted SHA-256 of the code (never the code), when it expires, when it was sent and how
+ * many wrong tries it had. Compared in constant time. A code dies after its lifetime or
+ * its last allowed try. Used for the email second factor, the recovery address check and
+ * the forgot-password code.
  */
-record EmailCode(String salt, String hash, long expiresAt, long sentAt, int tries) {
+public record OneTimeCode(String salt, String hash, long expiresAt, long sentAt, int tries) {
 
-    private static final String NOTE = "casvp.emailCode";
-
-    static String newCode(int digits) {
+    public static String newCode(int digits) {
         return SecretGenerator.getInstance().randomString(digits, SecretGenerator.DIGITS);
     }
 
-    static EmailCode of(String code, long now, long lifetimeMillis) {
+    public static OneTimeCode of(String code, long now, long lifetimeMillis) {
         String salt = SecretGenerator.getInstance().randomBytesHex(16);
-        return new EmailCode(salt, hash(salt, code), now + lifetimeMillis, now, 0);
+        return new OneTimeCode(salt, hash(salt, code), now + lifetimeMillis, now, 0);
     }
 
-    boolean expired(long now) {
+    public boolean expired(long now) {
         return now >= expiresAt;
     }
 
     /** Constant-time: the time taken says nothing about how many digits were right. */
-    boolean matches(String attempt) {
+    public boolean matches(String attempt) {
         if (attempt == null) {
             return false;
         }
@@ -41,21 +41,21 @@ record EmailCode(String salt, String hash, long expiresAt, long sentAt, int trie
         return MessageDigest.isEqual(expected, actual);
     }
 
-    EmailCode withOneMoreTry() {
-        return new EmailCode(salt, hash, expiresAt, sentAt, tries + 1);
+    public OneTimeCode withOneMoreTry() {
+        return new OneTimeCode(salt, hash, expiresAt, sentAt, tries + 1);
     }
 
-    void save(AuthenticationSessionModel authSession) {
-        authSession.setAuthNote(NOTE, String.join("|", salt, hash, Long.toString(expiresAt), Long.toString(sentAt),
+    public void save(AuthenticationSessionModel authSession, String note) {
+        authSession.setAuthNote(note, String.join("|", salt, hash, Long.toString(expiresAt), Long.toString(sentAt),
                 Integer.toString(tries)));
     }
 
-    static void forget(AuthenticationSessionModel authSession) {
-        authSession.removeAuthNote(NOTE);
+    public static void forget(AuthenticationSessionModel authSession, String note) {
+        authSession.removeAuthNote(note);
     }
 
-    static Optional<EmailCode> load(AuthenticationSessionModel authSession) {
-        String note = authSession.getAuthNote(NOTE);
+    public static Optional<OneTimeCode> load(AuthenticationSessionModel authSession, String noteName) {
+        String note = authSession.getAuthNote(noteName);
         if (note == null) {
             return Optional.empty();
         }
@@ -64,14 +64,15 @@ record EmailCode(String salt, String hash, long expiresAt, long sentAt, int trie
             return Optional.empty();
         }
         try {
-            return Optional.of(new EmailCode(parts[0], parts[1], Long.parseLong(parts[2]), Long.parseLong(parts[3]),
+            return Optional.of(new OneTimeCode(parts[0], parts[1], Long.parseLong(parts[2]), Long.parseLong(parts[3]),
                     Integer.parseInt(parts[4])));
         } catch (NumberFormatException garbled) {
             return Optional.empty();
         }
     }
 
-    private static String hash(String salt, String code) {
+    /** Salted SHA-256, hex. */
+    public static String hash(String salt, String code) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             digest.update(salt.getBytes(StandardCharsets.US_ASCII));

@@ -1,0 +1,152 @@
+package fr.paris.casvp.keycloak.authenticators.helpdesk;
+
+import fr.paris.casvp.keycloak.authenticators.notme.AccountSecuring;
+import fr.paris.casvp.keycloak.authenticators.recovery.HelpdeskCodes;
+import fr.paris.casvp.keycloak.authenticators.recovery.RecoveryNotices;
+import jakarta.ws.rs.ForbiddenException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.keycloak.events.Details;
+import org.keycloak.events.EventBuilder;
+import org.keycloak.events.EventType;
+import org.keycloak.events.admin.OperationType;
+import org.keycloak.events.admin.ResourceType;
+import org.keycloak.models.Constants;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.RoleModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.credential.OTPCredentialModel;
+import org.keycloak.models.credential.WebAuthnCredentialModel;
+import org.keycloak.services.resources.admin.AdminEventBuilder;
+import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The helpdesk's two actions on one agent, under
+ * {@code /admin/realms/{realm}/casvp-helpdesk/agents/{username}}, for callers of this realm
+ * with the helpdesk role (realm admins may too). Never for an admin or another helpdesk
+ * operator, nor for oneself: a recovery code would let the operator into that account.
+ * Each action is an admin event and a user event, and the agent is mailed.
+ */
+final class HelpdeskResource {
+
+    static final String CASVP_EVENT = "casvp_event";
+    private static final Set<String> PROTECTED_CLIENT_ROLES = Set.of("realm-admin", "manage-users", "manage-realm");
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final AdminPermissionEvaluator auth;
+    private final AdminEventBuilder adminEvent;
+    private final String helpdeskRole;
+
+    HelpdeskResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth,
+                     AdminEventBuilder adminEvent, String helpdeskRole) {
+        this.session = session;
+        this.realm = realm;
+        this.auth = auth;
+        this.adminEvent = adminEvent.resource(ResourceType.USER);
+        this.helpdeskRole = helpdeskRole;
+    }
+
+    /** (a) A one-time recovery code, shown once, for the operator to read out; valid 30 minutes. */
+    @POST
+    @Path("agents/{username}/recovery-code")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response recoveryCode(@PathParam("username") String username) {
+        UserModel agent = agentFor(username);
+        String code = HelpdeskCodes.issue(session, realm, agent);
+        audit(agent, "recovery-code", "helpdesk_recovery_code_issued", Map.of());
+        RecoveryNotices.helpdesk(session, realm, agent, RecoveryNotices.HELPDESK_CODE);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("username", agent.getUsername());
+        body.put("code", code);
+        body.put("validMinutes", HelpdeskCodes.LIFETIME.toMinutes());
+        CacheControl noStore = new CacheControl();
+        noStore.setNoStore(true);
+        return Response.ok(body).cacheControl(noStore).build();
+    }
+
+    /**
+     * (b) Secures a suspected compromised account in one action, as "this wasn't me" does:
+     * sessions end, devices are forgotten, a new password and a new second factor are
+     * required at the next sign-in.
+     */
+    @POST
+    @Path("agents/{username}/secure")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Map<String, Object> secure(@PathParam("username") String username) {
+        UserModel agent = agentFor(username);
+        AccountSecuring.Outcome outcome = AccountSecuring.secure(session, realm, agent);
+        agent.credentialManager().getStoredCredentialsStream()
+                .filter(credential -> OTPCredentialModel.TYPE.equals(credential.getType())
+                        || WebAuthnCredentialModel.TYPE_TWOFACTOR.equals(credential.getType()))
+                .map(credential -> credential.getId()).toList()
+                .forEach(id -> agent.credentialManager().removeStoredCredentialById(id));
+        agent.addRequiredAction(UserModel.RequiredAction.CONFIGURE_TOTP);
+        audit(agent, "secure", "helpdesk_account_secured", Map.of(
+                "casvp_sessions_ended", Integer.toString(outcome.sessionsEnded()),
+                "casvp_devices_forgotten", Integer.toString(outcome.devicesForgotten())));
+        RecoveryNotices.helpdesk(session, realm, agent, RecoveryNotices.HELPDESK_SECURED);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("username", agent.getUsername());
+        body.put("sessionsEnded", outcome.sessionsEnded());
+        body.put("devicesForgotten", outcome.devicesForgotten());
+        body.put("requiredActions", agent.getRequiredActionsStream().sorted().toList());
+        return body;
+    }
+
+    private UserModel agentFor(String username) {
+        UserModel operator = auth.adminAuth().getUser();
+        boolean helpdesk = realm.equals(auth.adminAuth().getRealm()) && hasRealmRole(operator, helpdeskRole);
+        if (!helpdesk && !auth.users().canManage()) {
+            throw new ForbiddenException("The helpdesk role of this realm is required");
+        }
+        UserModel agent = session.users().getUserByUsername(realm, username);
+        if (agent == null || agent.getServiceAccountClientLink() != null) {
+            throw new NotFoundException("No such agent");
+        }
+        if (agent.getId().equals(operator.getId()) || hasRealmRole(agent, helpdeskRole) || isAdmin(agent)) {
+            throw new ForbiddenException("Helpdesk actions are for agents, not for operators or administrators");
+        }
+        return agent;
+    }
+
+    private boolean hasRealmRole(UserModel user, String roleName) {
+        RoleModel role = realm.getRole(roleName);
+        return role != null && user.hasRole(role);
+    }
+
+    private boolean isAdmin(UserModel user) {
+        var management = realm.getClientByClientId(Constants.REALM_MANAGEMENT_CLIENT_ID);
+        if (management == null) {
+            return false;
+        }
+        return PROTECTED_CLIENT_ROLES.stream().map(management::getRole)
+                .anyMatch(role -> role != null && user.hasRole(role));
+    }
+
+    private void audit(UserModel agent, String action, String casvpEvent, Map<String, String> details) {
+        UserModel operator = auth.adminAuth().getUser();
+        adminEvent.operation(OperationType.ACTION)
+                .resourcePath("users", agent.getId(), "casvp-helpdesk", action)
+                .detail(CASVP_EVENT, casvpEvent)
+                .success();
+        EventBuilder event = new EventBuilder(realm, session, session.getContext().getConnection())
+                .event(EventType.CUSTOM_REQUIRED_ACTION).user(agent)
+                .detail(Details.CUSTOM_REQUIRED_ACTION, HelpdeskResourceProviderFactory.ID)
+                .detail(CASVP_EVENT, casvpEvent)
+                .detail("casvp_operator", operator.getUsername());
+        details.forEach(event::detail);
+        event.success();
+    }
+}

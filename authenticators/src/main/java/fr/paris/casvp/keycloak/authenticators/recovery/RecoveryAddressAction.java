@@ -1,0 +1,255 @@
+package fr.paris.casvp.keycloak.authenticators.recovery;
+
+import fr.paris.casvp.keycloak.authenticators.support.OneTimeCode;
+import fr.paris.casvp.keycloak.authenticators.support.SecondaryAddress;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import org.keycloak.authentication.InitiatedActionSupport;
+import org.keycloak.authentication.RequiredActionContext;
+import org.keycloak.authentication.RequiredActionProvider;
+import org.keycloak.common.util.Time;
+import org.keycloak.events.Details;
+import org.keycloak.events.Errors;
+import org.keycloak.events.EventType;
+import org.keycloak.models.RoleModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
+import org.keycloak.sessions.AuthenticationSessionModel;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Asks an agent without a verified recovery address to give one and prove they read it
+ * with a one-time code sent there. The agent may say "later" a few times (counted across
+ * sign-ins), never when their role makes the address mandatory. An address typed in the
+ * account console is not trusted until it goes through here.
+ */
+final class RecoveryAddressAction implements RequiredActionProvider {
+
+    static final String TEMPLATE = "casvp-recovery-address.ftl";
+    static final String CASVP_EVENT = "casvp_event";
+    private static final String PENDING_NOTE = "casvp.recoveryAddress.pending";
+    private static final String CODE_NOTE = "casvp.recoveryAddress.code";
+    /** Keycloak evaluates triggers again after each action: a "later" holds for this sign-in. */
+    private static final String POSTPONED_NOTE = "casvp.recoveryAddress.postponed";
+    private static final String ADDRESS_FIELD = "recoveryEmail";
+    private static final String CODE_FIELD = "code";
+
+    @Override
+    public InitiatedActionSupport initiatedActionSupport() {
+        return InitiatedActionSupport.SUPPORTED;
+    }
+
+    @Override
+    public void evaluateTriggers(RequiredActionContext context) {
+        RecoveryAddressConfig config = new RecoveryAddressConfig(context.getConfig());
+        if (SecondaryAddress.of(context.getUser(), config.attribute()).isEmpty()
+                && context.getAuthenticationSession().getAuthNote(POSTPONED_NOTE) == null) {
+            context.getAuthenticationSession().addRequiredAction(RecoveryAddressActionFactory.ID);
+        }
+    }
+
+    @Override
+    public void requiredActionChallenge(RequiredActionContext context) {
+        RecoveryAddressConfig config = new RecoveryAddressConfig(context.getConfig());
+        AuthenticationSessionModel authSession = context.getAuthenticationSession();
+        String pending = authSession.getAuthNote(PENDING_NOTE);
+        if (pending != null && OneTimeCode.load(authSession, CODE_NOTE).isPresent()) {
+            context.challenge(codePage(context, config, pending, null, Response.Status.OK));
+        } else {
+            context.challenge(addressPage(context, config, null, null, Response.Status.OK));
+        }
+    }
+
+    @Override
+    public void processAction(RequiredActionContext context) {
+        RecoveryAddressConfig config = new RecoveryAddressConfig(context.getConfig());
+        MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
+        AuthenticationSessionModel authSession = context.getAuthenticationSession();
+        if (form.containsKey("later")) {
+            postpone(context, config);
+        } else if (form.containsKey("change")) {
+            authSession.removeAuthNote(PENDING_NOTE);
+            OneTimeCode.forget(authSession, CODE_NOTE);
+            context.challenge(addressPage(context, config, null, null, Response.Status.OK));
+        } else if (form.containsKey("send")) {
+            send(context, config, form.getFirst(ADDRESS_FIELD));
+        } else if (form.containsKey("resend")) {
+            resend(context, config);
+        } else {
+            verify(context, config, form.getFirst(CODE_FIELD));
+        }
+    }
+
+    private void postpone(RequiredActionContext context, RecoveryAddressConfig config) {
+        int left = postponesLeft(context, config);
+        if (left <= 0) {
+            context.challenge(addressPage(context, config, null, "casvp.recoveryAddress.mandatory",
+                    Response.Status.BAD_REQUEST));
+            return;
+        }
+        UserModel user = context.getUser();
+        user.setSingleAttribute(postponedAttribute(config), Integer.toString(postponed(user, config) + 1));
+        context.getAuthenticationSession().setAuthNote(POSTPONED_NOTE, "true");
+        context.getEvent().detail(CASVP_EVENT, "recovery_address_postponed");
+        context.success();
+    }
+
+    private void send(RequiredActionContext context, RecoveryAddressConfig config, String typed) {
+        Optional<String> address = SecondaryAddress.parse(typed);
+        if (address.isEmpty()) {
+            context.challenge(addressPage(context, config, typed, "casvp.recoveryAddress.invalid",
+                    Response.Status.BAD_REQUEST));
+            return;
+        }
+        if (isWorkAddress(context.getUser(), address.get())) {
+            context.challenge(addressPage(context, config, typed, "casvp.recoveryAddress.notWork",
+                    Response.Status.BAD_REQUEST));
+            return;
+        }
+        context.getAuthenticationSession().setAuthNote(PENDING_NOTE, address.get());
+        mailCode(context, config, address.get());
+        context.challenge(codePage(context, config, address.get(), null, Response.Status.OK));
+    }
+
+    private void resend(RequiredActionContext context, RecoveryAddressConfig config) {
+        AuthenticationSessionModel authSession = context.getAuthenticationSession();
+        String pending = authSession.getAuthNote(PENDING_NOTE);
+        if (pending == null) {
+            context.challenge(addressPage(context, config, null, null, Response.Status.OK));
+            return;
+        }
+        Optional<OneTimeCode> current = OneTimeCode.load(authSession, CODE_NOTE);
+        if (current.isPresent() && Time.currentTimeMillis() - current.get().sentAt() < config.resendAfter().toMillis()) {
+            context.challenge(codePage(context, config, pending, "casvp.recoveryAddress.resendTooSoon",
+                    Response.Status.OK));
+            return;
+        }
+        mailCode(context, config, pending);
+        context.challenge(codePage(context, config, pending, null, Response.Status.OK));
+    }
+
+    private void verify(RequiredActionContext context, RecoveryAddressConfig config, String attempt) {
+        AuthenticationSessionModel authSession = context.getAuthenticationSession();
+        String pending = authSession.getAuthNote(PENDING_NOTE);
+        Optional<OneTimeCode> current = OneTimeCode.load(authSession, CODE_NOTE);
+        if (pending == null || current.isEmpty()) {
+            context.challenge(addressPage(context, config, null, null, Response.Status.OK));
+            return;
+        }
+        OneTimeCode code = current.get();
+        long now = Time.currentTimeMillis();
+        if (code.expired(now) || code.tries() >= config.maxTries()) {
+            OneTimeCode.forget(authSession, CODE_NOTE);
+            error(context, Errors.EXPIRED_CODE);
+            context.challenge(codePage(context, config, pending, code.expired(now)
+                    ? "casvp.recoveryAddress.expired" : "casvp.recoveryAddress.tooManyTries", Response.Status.BAD_REQUEST));
+            return;
+        }
+        if (!code.matches(attempt)) {
+            OneTimeCode counted = code.withOneMoreTry();
+            if (counted.tries() >= config.maxTries()) {
+                OneTimeCode.forget(authSession, CODE_NOTE);
+            } else {
+                counted.save(authSession, CODE_NOTE);
+            }
+            error(context, Errors.INVALID_CODE);
+            context.challenge(codePage(context, config, pending, counted.tries() >= config.maxTries()
+                    ? "casvp.recoveryAddress.tooManyTries" : "casvp.recoveryAddress.wrong", Response.Status.BAD_REQUEST));
+            return;
+        }
+        UserModel user = context.getUser();
+        String previous = SecondaryAddress.lastVerified(user, config.attribute()).orElse(null);
+        SecondaryAddress.markVerified(user, config.attribute(), pending);
+        user.removeAttribute(postponedAttribute(config));
+        authSession.removeAuthNote(PENDING_NOTE);
+        OneTimeCode.forget(authSession, CODE_NOTE);
+        RecoveryNotices.addressChanged(context.getSession(), context.getRealm(), user, "verified", previous, pending);
+        context.getEvent().detail(CASVP_EVENT, "recovery_address_verified");
+        context.success();
+    }
+
+    private void mailCode(RequiredActionContext context, RecoveryAddressConfig config, String address) {
+        String code = OneTimeCode.newCode(config.codeLength());
+        OneTimeCode.of(code, Time.currentTimeMillis(), config.codeLifetime().toMillis())
+                .save(context.getAuthenticationSession(), CODE_NOTE);
+        RecoveryNotices.code(context.getSession(), context.getRealm(), context.getUser(), address,
+                RecoveryNotices.PURPOSE_ADDRESS, code, config.codeLifetime());
+    }
+
+    private static void error(RequiredActionContext context, String error) {
+        context.getEvent().clone().event(EventType.CUSTOM_REQUIRED_ACTION_ERROR)
+                .detail(Details.CUSTOM_REQUIRED_ACTION, RecoveryAddressActionFactory.ID)
+                .user(context.getUser()).error(error);
+    }
+
+    /** The account's own address, or one at its domain, is the very mailbox recovery must not depend on. */
+    static boolean isWorkAddress(UserModel user, String address) {
+        String account = user.getEmail();
+        if (account == null || account.indexOf('@') < 0) {
+            return false;
+        }
+        String domain = account.substring(account.indexOf('@')).toLowerCase(Locale.ROOT);
+        return SecondaryAddress.sameAddress(account, address) || address.toLowerCase(Locale.ROOT).endsWith(domain);
+    }
+
+    private int postponesLeft(RequiredActionContext context, RecoveryAddressConfig config) {
+        if (isMandatory(context, config)) {
+            return 0;
+        }
+        return Math.max(0, config.maxPostpones() - postponed(context.getUser(), config));
+    }
+
+    private static boolean isMandatory(RequiredActionContext context, RecoveryAddressConfig config) {
+        if (config.mandatoryRole().isEmpty()) {
+            return false;
+        }
+        RoleModel role = KeycloakModelUtils.getRoleFromString(context.getRealm(), config.mandatoryRole());
+        return role != null && context.getUser().hasRole(role);
+    }
+
+    private static int postponed(UserModel user, RecoveryAddressConfig config) {
+        try {
+            return Math.max(0, Integer.parseInt(user.getFirstAttribute(postponedAttribute(config))));
+        } catch (NumberFormatException | NullPointerException none) {
+            return 0;
+        }
+    }
+
+    static String postponedAttribute(RecoveryAddressConfig config) {
+        return config.attribute() + "Postponed";
+    }
+
+    private Response addressPage(RequiredActionContext context, RecoveryAddressConfig config, String typed,
+                                 String error, Response.Status status) {
+        String shown = typed != null ? typed
+                : SecondaryAddress.typed(context.getUser(), config.attribute()).orElse("");
+        var form = context.form()
+                .setAttribute("casvpStep", "address")
+                .setAttribute("casvpAddress", shown)
+                .setAttribute("casvpPostponesLeft", postponesLeft(context, config));
+        if (error != null) {
+            form.setError(error);
+        }
+        return form.setStatus(status).createForm(TEMPLATE);
+    }
+
+    private Response codePage(RequiredActionContext context, RecoveryAddressConfig config, String address,
+                              String error, Response.Status status) {
+        var form = context.form()
+                .setAttribute("casvpStep", "code")
+                .setAttribute("casvpAddress", address)
+                .setAttribute("casvpMinutes", config.codeLifetime().toMinutes())
+                .setAttribute("casvpPostponesLeft", postponesLeft(context, config));
+        if (error != null) {
+            form.setError(error);
+        }
+        return form.setStatus(status).createForm(TEMPLATE);
+    }
+
+    @Override
+    public void close() {
+        // nothing held
+    }
+}

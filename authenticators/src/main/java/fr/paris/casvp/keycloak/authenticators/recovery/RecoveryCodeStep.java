@@ -1,0 +1,230 @@
+package fr.paris.casvp.keycloak.authenticators.recovery;
+
+import fr.paris.casvp.keycloak.authenticators.support.OneTimeCode;
+import fr.paris.casvp.keycloak.authenticators.support.SecondaryAddress;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.authentication.Authenticator;
+import org.keycloak.authentication.authenticators.browser.AbstractUsernameFormAuthenticator;
+import org.keycloak.common.util.Time;
+import org.keycloak.events.Errors;
+import org.keycloak.events.EventType;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.credential.OTPCredentialModel;
+import org.keycloak.models.credential.RecoveryAuthnCodesCredentialModel;
+import org.keycloak.models.credential.WebAuthnCredentialModel;
+import org.keycloak.sessions.AuthenticationSessionModel;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Forgot password, after the identifier: a one-time code goes to the agent's verified
+ * recovery address (the webmail is what they cannot open), or to the account address
+ * only where the realm allows it. The page, its status and the work done are the same
+ * whether or not the identifier exists or has an address, so nobody learns which
+ * accounts exist. The same field takes a code read out by the helpdesk, which also lets
+ * the agent set up a new second factor. The code belongs to this browser's attempt only.
+ */
+final class RecoveryCodeStep implements Authenticator {
+
+    static final String TEMPLATE = "casvp-recovery-code.ftl";
+    /** How the agent proved it is them: "recovery_address", "account_address" or "helpdesk". */
+    public static final String VIA_NOTE = "casvp.recovery.via";
+    static final String CASVP_EVENT = "casvp_event";
+    private static final String CODE_NOTE = "casvp.recoveryCode.code";
+    private static final String CODE_FIELD = "code";
+    private static final Set<String> SECOND_FACTORS = Set.of(OTPCredentialModel.TYPE,
+            WebAuthnCredentialModel.TYPE_TWOFACTOR, WebAuthnCredentialModel.TYPE_PASSWORDLESS,
+            RecoveryAuthnCodesCredentialModel.TYPE);
+
+    @Override
+    public void authenticate(AuthenticationFlowContext context) {
+        RecoveryCodeConfig config = new RecoveryCodeConfig(context.getAuthenticatorConfig());
+        issue(context, config);
+        context.challenge(page(context, config, null, Response.Status.OK));
+    }
+
+    @Override
+    public void action(AuthenticationFlowContext context) {
+        RecoveryCodeConfig config = new RecoveryCodeConfig(context.getAuthenticatorConfig());
+        MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
+        AuthenticationSessionModel authSession = context.getAuthenticationSession();
+        Optional<OneTimeCode> current = OneTimeCode.load(authSession, CODE_NOTE);
+        long now = Time.currentTimeMillis();
+        if (form.containsKey("resend")) {
+            if (current.isPresent() && now - current.get().sentAt() < config.resendAfter().toMillis()) {
+                context.challenge(page(context, config, "casvp.recoveryCode.resendTooSoon", Response.Status.OK));
+                return;
+            }
+            issue(context, config);
+            context.challenge(page(context, config, "casvp.recoveryCode.sentAgain", Response.Status.OK));
+            return;
+        }
+        String attempt = form.getFirst(CODE_FIELD);
+        UserModel user = context.getUser();
+        if (HelpdeskCodes.looksLikeHelpdeskCode(attempt)) {
+            if (user != null && HelpdeskCodes.consume(context.getSession(), context.getRealm(), user, attempt)) {
+                helpdeskCodeAccepted(context, user);
+                return;
+            }
+            refuse(context, config, Errors.INVALID_CODE, "casvp.recoveryCode.wrong");
+            return;
+        }
+        if (current.isEmpty()) {
+            context.challenge(page(context, config, "casvp.recoveryCode.askNew", Response.Status.BAD_REQUEST));
+            return;
+        }
+        OneTimeCode code = current.get();
+        if (code.expired(now) || code.tries() >= config.maxTries()) {
+            OneTimeCode.forget(authSession, CODE_NOTE);
+            refuse(context, config, Errors.EXPIRED_CODE, code.expired(now)
+                    ? "casvp.recoveryCode.expired" : "casvp.recoveryCode.tooManyTries");
+            return;
+        }
+        // an unknown identifier has a code too, one nobody ever received: it never matches
+        if (code.matches(attempt) && user != null && authSession.getAuthNote(VIA_NOTE + ".pending") != null) {
+            OneTimeCode.forget(authSession, CODE_NOTE);
+            authSession.setAuthNote(VIA_NOTE, authSession.getAuthNote(VIA_NOTE + ".pending"));
+            authSession.removeAuthNote(VIA_NOTE + ".pending");
+            context.getEvent().detail(CASVP_EVENT, "recovery_code_accepted");
+            context.success();
+            return;
+        }
+        OneTimeCode counted = code.withOneMoreTry();
+        if (counted.tries() >= config.maxTries()) {
+            OneTimeCode.forget(authSession, CODE_NOTE);
+        } else {
+            counted.save(authSession, CODE_NOTE);
+        }
+        refuse(context, config, Errors.INVALID_CODE, counted.tries() >= config.maxTries()
+                ? "casvp.recoveryCode.tooManyTries" : "casvp.recoveryCode.wrong");
+    }
+
+    /**
+     * A new code for this attempt. It is mailed only when the identifier is an enabled
+     * account with an address to use and the hourly limit is not reached; otherwise it is
+     * made and kept all the same, so that nothing tells the cases apart.
+     */
+    private static void issue(AuthenticationFlowContext context, RecoveryCodeConfig config) {
+        AuthenticationSessionModel authSession = context.getAuthenticationSession();
+        String code = OneTimeCode.newCode(config.length());
+        OneTimeCode.of(code, Time.currentTimeMillis(), config.lifetime().toMillis()).save(authSession, CODE_NOTE);
+        authSession.removeAuthNote(VIA_NOTE + ".pending");
+        UserModel user = context.getUser();
+        // the hourly count is kept for unknown identifiers too: the same work either way
+        String counted = user != null ? user.getId()
+                : "unknown:" + OneTimeCode.hash("", String.valueOf(authSession.getAuthNote(
+                        AbstractUsernameFormAuthenticator.ATTEMPTED_USERNAME)).toLowerCase(Locale.ROOT));
+        boolean underLimit = underHourlyLimit(context.getSession(), context.getRealm(), counted, config);
+        if (user == null) {
+            return;
+        }
+        Optional<String> recovery = SecondaryAddress.of(user, config.attribute());
+        String address = recovery.orElse(config.accountAddressAllowed() ? user.getEmail() : null);
+        if (address == null || address.isBlank()) {
+            context.getEvent().clone().event(EventType.SEND_RESET_PASSWORD_ERROR).user(user)
+                    .detail(CASVP_EVENT, "no_verified_recovery_address").error(Errors.EMAIL_SEND_FAILED);
+            return;
+        }
+        if (!underLimit) {
+            context.getEvent().clone().event(EventType.SEND_RESET_PASSWORD_ERROR).user(user)
+                    .detail(CASVP_EVENT, "recovery_codes_hourly_limit").error(Errors.EMAIL_SEND_FAILED);
+            return;
+        }
+        authSession.setAuthNote(VIA_NOTE + ".pending", recovery.isPresent() ? "recovery_address" : "account_address");
+        RecoveryNotices.code(context.getSession(), context.getRealm(), user, recovery.isPresent() ? address : null,
+                RecoveryNotices.PURPOSE_RESET, code, config.lifetime());
+        context.getEvent().clone().event(EventType.SEND_RESET_PASSWORD).user(user)
+                .detail(CASVP_EVENT, recovery.isPresent() ? "recovery_code_to_recovery_address"
+                        : "recovery_code_to_account_address").success();
+    }
+
+    /** Codes asked for this agent (or identifier) in the last hour, counted across the cluster. */
+    private static boolean underHourlyLimit(KeycloakSession session, RealmModel realm, String who,
+                                            RecoveryCodeConfig config) {
+        String key = "casvp-recovery-codes:" + realm.getId() + ":" + who;
+        Map<String, String> sent = session.singleUseObjects().get(key);
+        if (sent == null) {
+            session.singleUseObjects().put(key, 3600, Map.of("count", "1"));
+            return true;
+        }
+        int count = Integer.parseInt(sent.getOrDefault("count", "0"));
+        if (count >= config.codesPerHour()) {
+            return false;
+        }
+        Map<String, String> counted = new HashMap<>(sent);
+        counted.put("count", Integer.toString(count + 1));
+        session.singleUseObjects().replace(key, counted);
+        return true;
+    }
+
+    /**
+     * The helpdesk checked who the agent is: their lost second factors are removed and a new
+     * one must be set up before they get in, after the new password.
+     */
+    private static void helpdeskCodeAccepted(AuthenticationFlowContext context, UserModel user) {
+        List<String> factors = user.credentialManager().getStoredCredentialsStream()
+                .filter(credential -> SECOND_FACTORS.contains(credential.getType()))
+                .map(credential -> credential.getId()).toList();
+        factors.forEach(id -> user.credentialManager().removeStoredCredentialById(id));
+        user.addRequiredAction(UserModel.RequiredAction.CONFIGURE_TOTP);
+        AuthenticationSessionModel authSession = context.getAuthenticationSession();
+        OneTimeCode.forget(authSession, CODE_NOTE);
+        authSession.removeAuthNote(VIA_NOTE + ".pending");
+        authSession.setAuthNote(VIA_NOTE, "helpdesk");
+        context.getEvent().detail(CASVP_EVENT, "helpdesk_code_accepted")
+                .detail("casvp_second_factors_removed", Integer.toString(factors.size()));
+        context.success();
+    }
+
+    private static void refuse(AuthenticationFlowContext context, RecoveryCodeConfig config, String error, String message) {
+        var event = context.getEvent().clone().event(EventType.RESET_PASSWORD_ERROR);
+        if (context.getUser() != null) {
+            event.user(context.getUser());
+        }
+        event.error(error);
+        context.challenge(page(context, config, message, Response.Status.BAD_REQUEST));
+    }
+
+    private static Response page(AuthenticationFlowContext context, RecoveryCodeConfig config, String message,
+                                 Response.Status status) {
+        var form = context.form().setAttribute("casvpMinutes", config.lifetime().toMinutes() < 1
+                ? 1 : config.lifetime().toMinutes());
+        if (message != null) {
+            if (message.equals("casvp.recoveryCode.sentAgain")) {
+                form.setInfo(message);
+            } else {
+                form.setError(message);
+            }
+        }
+        return form.setStatus(status).createForm(TEMPLATE);
+    }
+
+    @Override
+    public boolean requiresUser() {
+        return false;
+    }
+
+    @Override
+    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
+        return true;
+    }
+
+    @Override
+    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
+        // nothing to set up
+    }
+
+    @Override
+    public void close() {
+        // nothing held
+    }
+}

@@ -1,0 +1,218 @@
+package fr.paris.casvp.keycloak.it;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import fr.paris.casvp.keycloak.it.pages.KeycloakForms;
+import fr.paris.casvp.keycloak.it.pages.LoginPage;
+import fr.paris.casvp.keycloak.it.support.Browsers;
+import fr.paris.casvp.keycloak.it.support.CasvpIntegrationTest;
+import fr.paris.casvp.keycloak.it.support.KeycloakServer;
+import fr.paris.casvp.keycloak.it.support.Mailbox;
+import fr.paris.casvp.keycloak.it.support.OidcTokens;
+import fr.paris.casvp.keycloak.it.support.Pkce;
+import fr.paris.casvp.keycloak.it.support.RealmSettings;
+import fr.paris.casvp.keycloak.it.support.SignIns;
+import fr.paris.casvp.keycloak.it.support.TestUsers;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.ws.rs.BadRequestException;
+import org.htmlunit.WebClient;
+import org.htmlunit.html.HtmlForm;
+import org.htmlunit.html.HtmlPage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.keycloak.representations.idm.RequiredActionConfigRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The recovery address prompt at sign-in ({@code casvp-recovery-address}), as the realm
+ * export has it: agents without a verified address add one, proven by a code sent there;
+ * "later" a few times; a change in the account is told to the old address and verified again.
+ */
+@CasvpIntegrationTest
+class RecoveryAddressIT {
+
+    private static final Duration MAIL_WAIT = Duration.ofSeconds(30);
+    private static final Pattern CODE = Pattern.compile("id=\"casvp-code\"[^>]*>\\s*([0-9]+)\\s*<");
+    private static KeycloakServer server;
+
+    @BeforeAll
+    static void promptOn(KeycloakServer keycloak) {
+        server = keycloak;
+        RealmSettings.recoveryAddressPrompt(server.admin(), true);
+    }
+
+    @AfterAll
+    static void promptOffAgain() {
+        RealmSettings.recoveryAddressPrompt(server.admin(), false);
+    }
+
+    @Test
+    void theAgentMayPutItOffThreeTimesThenAddsAndConfirmsIt() throws Exception {
+        TestUsers.Agent agent = TestUsers.create(server, "fr");
+        for (int time = 1; time <= 3; time++) {
+            try (WebClient browser = Browsers.htmlUnit("fr")) {
+                HtmlPage prompt = prompt(browser, agent);
+                assertNotNull(prompt.getElementById("casvp-recovery-address-later"), "later, time " + time);
+                KeycloakForms.Outcome later = KeycloakForms.submit(browser, server,
+                        prompt.getHtmlElementById("casvp-recovery-address-later"));
+                assertNotNull(later.redirect(), "on to the webmail, not "
+                        + (later.page() == null ? "" : later.page().asNormalizedText()));
+            }
+        }
+        try (WebClient browser = Browsers.htmlUnit("fr")) {
+            HtmlPage prompt = prompt(browser, agent);
+            assertNull(prompt.getElementById("casvp-recovery-address-later"), "no fourth time");
+            assertNotNull(prompt.getElementById("casvp-recovery-address-mandatory"));
+
+            HtmlPage refused = send(browser, prompt, agent.username() + "@casvp.test");
+            assertTrue(refused.asNormalizedText().contains("pas une adresse du CASVP"), refused.asNormalizedText());
+
+            String personal = agent.username() + "@perso.example";
+            HtmlPage codePage = send(browser, refused, personal);
+            assertTrue(codePage.getElementById("casvp-recovery-address-sent").asNormalizedText().contains(personal));
+            String code = code(Mailbox.awaitMessagesTo(server.mail(), personal, 1, MAIL_WAIT));
+            HtmlPage wrong = verify(browser, codePage, code.equals("000000") ? "111111" : "000000").page();
+            assertTrue(wrong.asNormalizedText().contains("n’est pas le bon"), wrong.asNormalizedText());
+            assertNotNull(verify(browser, wrong, code).redirect(), "confirmed: on to the webmail");
+            SignIns.signIn(browser, server, agent); // this browser again (a known device): no prompt any more
+
+            UserRepresentation user = server.admin().realm(KeycloakServer.REALM).users().get(agent.id()).toRepresentation();
+            assertEquals(personal, user.firstAttribute("recoveryEmail"));
+            assertEquals(personal, user.firstAttribute("recoveryEmailVerified"));
+            assertTrue(Mailbox.awaitSubject(server.mail(), agent.email(), "CASVP : l’adresse de secours de votre compte a changé",
+                    MAIL_WAIT).isPresent(), "the account address is told");
+        }
+    }
+
+    @Test
+    void forTheMandatoryRoleThereIsNoLater() throws Exception {
+        var realm = server.admin().realm(KeycloakServer.REALM);
+        String role = "recovery-it-" + System.nanoTime();
+        realm.roles().create(new org.keycloak.representations.idm.RoleRepresentation(role, null, false));
+        RequiredActionConfigRepresentation saved = realm.flows().getRequiredActionConfig(RealmSettings.RECOVERY_ADDRESS_ACTION);
+        RequiredActionConfigRepresentation mandatory = new RequiredActionConfigRepresentation();
+        mandatory.setConfig(new java.util.HashMap<>(saved.getConfig()));
+        mandatory.getConfig().put("mandatoryRole", role);
+        realm.flows().updateRequiredActionConfig(RealmSettings.RECOVERY_ADDRESS_ACTION, mandatory);
+        try {
+            TestUsers.Agent agent = TestUsers.create(server, "fr");
+            realm.users().get(agent.id()).roles().realmLevel().add(List.of(realm.roles().get(role).toRepresentation()));
+            try (WebClient browser = Browsers.htmlUnit("fr")) {
+                HtmlPage prompt = prompt(browser, agent);
+                assertNull(prompt.getElementById("casvp-recovery-address-later"));
+            }
+        } finally {
+            realm.flows().updateRequiredActionConfig(RealmSettings.RECOVERY_ADDRESS_ACTION, saved);
+        }
+    }
+
+    @Test
+    void aBadSettingIsRefusedWhenSaved() {
+        var flows = server.admin().realm(KeycloakServer.REALM).flows();
+        RequiredActionConfigRepresentation saved = flows.getRequiredActionConfig(RealmSettings.RECOVERY_ADDRESS_ACTION);
+        for (Map<String, String> bad : List.of(Map.of("maxPostpones", "-1"), Map.of("maxPostpones", "trois"),
+                Map.of("mandatoryRole", "no-such-role"))) {
+            RequiredActionConfigRepresentation config = new RequiredActionConfigRepresentation();
+            config.setConfig(new java.util.HashMap<>(saved.getConfig()));
+            config.getConfig().putAll(bad);
+            assertThrows(BadRequestException.class,
+                    () -> flows.updateRequiredActionConfig(RealmSettings.RECOVERY_ADDRESS_ACTION, config), bad.toString());
+        }
+        assertEquals(saved.getConfig(), flows.getRequiredActionConfig(RealmSettings.RECOVERY_ADDRESS_ACTION).getConfig(),
+                "the saved settings are unchanged");
+    }
+
+    @Test
+    void aChangeInTheAccountIsToldToTheOldAddressAndMustBeConfirmed() throws Exception {
+        TestUsers.Agent agent = TestUsers.create(server, "fr");
+        String old = TestUsers.withVerifiedRecoveryAddress(server, agent);
+        String replacement = "nouvelle." + agent.username() + "@perso.example";
+
+        HttpResponse<String> updated = updateOwnAccount(agent, replacement);
+        assertEquals(204, updated.statusCode(), updated.body());
+
+        MimeMessage toOld = Mailbox.awaitSubject(server.mail(), old, "CASVP : l’adresse de secours de votre compte a changé",
+                MAIL_WAIT).orElseThrow(() -> new AssertionError("the old address is told"));
+        String masked = replacement.charAt(0) + "*****" + replacement.charAt(replacement.indexOf('@') - 1) + "@perso.example";
+        assertTrue(Mailbox.htmlPart(toOld).contains(masked), "with the new one masked: " + masked);
+        UserRepresentation user = server.admin().realm(KeycloakServer.REALM).users().get(agent.id()).toRepresentation();
+        assertEquals(old, user.firstAttribute("recoveryEmailVerified"), "the new address is not verified yet");
+
+        try (WebClient browser = Browsers.htmlUnit("fr")) {
+            HtmlPage prompt = prompt(browser, agent);
+            assertEquals(replacement, prompt.getHtmlElementById("recoveryEmail").getAttribute("value"),
+                    "the next sign-in asks to confirm it");
+        }
+    }
+
+    private static HtmlPage prompt(WebClient browser, TestUsers.Agent agent) throws Exception {
+        LoginPage.SignInResult result = LoginPage.open(browser, server, Pkce.create()).signIn(agent.username(), agent.password());
+        assertNotNull(result.pageAgain(), "the prompt, not the webmail");
+        HtmlPage page = result.pageAgain().html();
+        assertNotNull(page.getElementById("casvp-recovery-address-form"), page.asNormalizedText());
+        return page;
+    }
+
+    private static HtmlPage send(WebClient browser, HtmlPage page, String address) throws Exception {
+        HtmlForm form = page.getHtmlElementById("casvp-recovery-address-form");
+        form.getInputByName("recoveryEmail").setValue(address);
+        KeycloakForms.Outcome outcome = KeycloakForms.submit(browser, server, page.getHtmlElementById("casvp-recovery-address-send"));
+        assertNotNull(outcome.page());
+        return outcome.page();
+    }
+
+    private static KeycloakForms.Outcome verify(WebClient browser, HtmlPage page, String code) throws Exception {
+        HtmlForm form = page.getHtmlElementById("casvp-recovery-address-form");
+        form.getInputByName("code").setValue(code);
+        return KeycloakForms.submit(browser, server, page.getHtmlElementById("casvp-recovery-address-verify"));
+    }
+
+    private static String code(List<MimeMessage> mails) {
+        Matcher code = CODE.matcher(Mailbox.htmlPart(mails.get(mails.size() - 1)));
+        assertTrue(code.find());
+        return code.group(1);
+    }
+
+
+    /** What the account console does when the agent edits their personal information. */
+    private static HttpResponse<String> updateOwnAccount(TestUsers.Agent agent, String recovery) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        ObjectMapper json = new ObjectMapper();
+        HttpResponse<String> token = http.send(HttpRequest.newBuilder(URI.create(server.realmUrl() + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(OidcTokens.formEncode(Map.of("grant_type", "password",
+                        "client_id", "admin-cli", "username", agent.username(), "password", agent.password()))))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, token.statusCode(), token.body());
+        String bearer = "Bearer " + json.readTree(token.body()).get("access_token").asText();
+        HttpResponse<String> current = http.send(HttpRequest.newBuilder(URI.create(server.realmUrl() + "/account/"))
+                .header("Authorization", bearer).header("Accept", "application/json").GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, current.statusCode(), current.body());
+        ObjectNode account = (ObjectNode) json.readTree(current.body());
+        account.remove("userProfileMetadata");
+        ObjectNode attributes = account.has("attributes") ? (ObjectNode) account.get("attributes") : account.putObject("attributes");
+        attributes.putArray("recoveryEmail").add(recovery);
+        return http.send(HttpRequest.newBuilder(URI.create(server.realmUrl() + "/account/"))
+                .header("Authorization", bearer).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(account))).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}
