@@ -102,6 +102,20 @@ class RecoveryAddressIT {
     }
 
     @Test
+    void theFormSendsOneCodeAHalfMinuteWhateverTheAddress() throws Exception {
+        TestUsers.Agent agent = TestUsers.create(server, "fr");
+        try (WebClient browser = Browsers.htmlUnit("fr")) {
+            HtmlPage codePage = send(browser, prompt(browser, agent), "premiere." + agent.username() + "@perso.example");
+            KeycloakForms.Outcome change = KeycloakForms.submit(browser, server,
+                    codePage.getHtmlElementById("casvp-recovery-address-change"));
+            HtmlPage refused = send(browser, change.page(), "autre." + agent.username() + "@perso.example");
+            assertTrue(refused.asNormalizedText().contains("attendez une demi-minute"), refused.asNormalizedText());
+        }
+        assertEquals(0, server.mail().getReceivedMessagesForDomain("autre." + agent.username() + "@perso.example").length,
+                "no second mail: the form cannot flood a mailbox");
+    }
+
+    @Test
     void forTheMandatoryRoleThereIsNoLater() throws Exception {
         var realm = server.admin().realm(KeycloakServer.REALM);
         String role = "recovery-it-" + System.nanoTime();

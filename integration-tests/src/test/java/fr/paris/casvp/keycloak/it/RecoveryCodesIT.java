@@ -7,6 +7,7 @@ import fr.paris.casvp.keycloak.it.support.CasvpIntegrationTest;
 import fr.paris.casvp.keycloak.it.support.KeycloakServer;
 import fr.paris.casvp.keycloak.it.support.Pkce;
 import fr.paris.casvp.keycloak.it.support.TestUsers;
+import fr.paris.casvp.keycloak.it.support.Totp;
 import org.htmlunit.WebClient;
 import org.htmlunit.html.HtmlCheckBoxInput;
 import org.htmlunit.html.HtmlElement;
@@ -23,7 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Keycloak's recovery codes in the casvp flow: an agent who kept their printed codes gets
- * in from a new device with one of them, and each code works once.
+ * in from a new device with one of them, sets up a new authenticator app there (the phone is
+ * taken as lost), and each code works once.
  */
 @CasvpIntegrationTest
 class RecoveryCodesIT {
@@ -49,7 +51,10 @@ class RecoveryCodesIT {
 
         try (WebClient newDevice = Browsers.htmlUnit("fr")) {
             HtmlPage ask = codeForm(newDevice, server, agent);
-            assertNotNull(enter(newDevice, server, ask, codes.get(0)).redirect(), "the first code lets the agent in");
+            KeycloakForms.Outcome in = enter(newDevice, server, ask, codes.get(0));
+            assertNotNull(in.page(), "the first code is taken, then a new app is set up");
+            assertNotNull(in.page().getElementById("kc-totp-settings-form"), in.page().asNormalizedText());
+            assertNotNull(Totp.enrolAndContinue(newDevice, server, in.page()).outcome().redirect(), "then the agent is in");
         }
         try (WebClient another = Browsers.htmlUnit("fr")) {
             HtmlPage ask = codeForm(another, server, agent);
@@ -63,9 +68,27 @@ class RecoveryCodesIT {
         LoginPage.SignInResult result = LoginPage.open(browser, server, Pkce.create())
                 .signIn(agent.username(), agent.password());
         assertNotNull(result.pageAgain(), "a new device: a second factor is asked");
-        HtmlPage page = result.pageAgain().html();
+        HtmlPage page = chooseRecoveryCode(browser, server, result.pageAgain().html());
         assertNotNull(page.getElementById("kc-recovery-code-login-form"), page.asNormalizedText());
         return page;
+    }
+
+    /** With an app too, Keycloak asks for its code first: "Essayer une autre méthode", then the recovery code. */
+    private static HtmlPage chooseRecoveryCode(WebClient browser, KeycloakServer server, HtmlPage page) throws Exception {
+        if (page.getElementById("kc-recovery-code-login-form") != null) {
+            return page;
+        }
+        HtmlForm anotherWay = page.getHtmlElementById("kc-select-try-another-way-form");
+        HtmlPage choices = browser.getPage(anotherWay.getWebRequest(null));
+        String recoveryCodes = server.admin().realm(KeycloakServer.REALM).flows().getExecutions("casvp browser second factor")
+                .stream().filter(e -> "auth-recovery-authn-code-form".equals(e.getProviderId())).findFirst()
+                .orElseThrow().getId();
+        for (HtmlForm choice : choices.getForms()) {
+            if (choice.getInputsByName("authenticationExecution").stream().anyMatch(i -> recoveryCodes.equals(i.getValue()))) {
+                return browser.getPage(choice.getWebRequest(null));
+            }
+        }
+        throw new AssertionError("no recovery-code choice in " + choices.asNormalizedText());
     }
 
     private static KeycloakForms.Outcome enter(WebClient browser, KeycloakServer server, HtmlPage page, String code)

@@ -71,7 +71,6 @@ final class RecoveryAddressAction implements RequiredActionProvider {
             postpone(context, config);
         } else if (form.containsKey("change")) {
             authSession.removeAuthNote(PENDING_NOTE);
-            OneTimeCode.forget(authSession, CODE_NOTE);
             context.challenge(addressPage(context, config, null, null, Response.Status.OK));
         } else if (form.containsKey("send")) {
             send(context, config, form.getFirst(ADDRESS_FIELD));
@@ -105,6 +104,13 @@ final class RecoveryAddressAction implements RequiredActionProvider {
         }
         if (isWorkAddress(context.getUser(), address.get())) {
             context.challenge(addressPage(context, config, typed, "casvp.recoveryAddress.notWork",
+                    Response.Status.BAD_REQUEST));
+            return;
+        }
+        Optional<OneTimeCode> previous = OneTimeCode.load(context.getAuthenticationSession(), CODE_NOTE);
+        if (previous.isPresent() && Time.currentTimeMillis() - previous.get().sentAt() < config.resendAfter().toMillis()) {
+            // one mail per half-minute, whatever the address: the form cannot be used to flood a mailbox
+            context.challenge(addressPage(context, config, typed, "casvp.recoveryAddress.resendTooSoon",
                     Response.Status.BAD_REQUEST));
             return;
         }

@@ -1,0 +1,70 @@
+package fr.paris.casvp.keycloak.authenticators.recovery;
+
+import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.authentication.Authenticator;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.credential.OTPCredentialModel;
+import org.keycloak.sessions.CommonClientSessionModel;
+
+import java.util.List;
+
+/**
+ * After the second factor: when the agent got in with one of their recovery codes, their
+ * authenticator app is taken as lost — it is removed, and a new one must be set up before
+ * they get in. Security keys are kept. Anyone else goes straight on.
+ */
+final class LostSecondFactorStep implements Authenticator {
+
+    static final String RECOVERY_CODE_FORM = "auth-recovery-authn-code-form";
+
+    @Override
+    public void authenticate(AuthenticationFlowContext context) {
+        if (usedARecoveryCode(context)) {
+            UserModel user = context.getUser();
+            List<String> apps = user.credentialManager().getStoredCredentialsByTypeStream(OTPCredentialModel.TYPE)
+                    .map(credential -> credential.getId()).toList();
+            apps.forEach(id -> user.credentialManager().removeStoredCredentialById(id));
+            user.addRequiredAction(UserModel.RequiredAction.CONFIGURE_TOTP);
+            context.getEvent().detail(RecoveryCodeStep.CASVP_EVENT, "lost_second_factor")
+                    .detail("casvp_apps_removed", Integer.toString(apps.size()));
+        }
+        context.success();
+    }
+
+    /** True when a recovery-code step of this sign-in succeeded. */
+    private static boolean usedARecoveryCode(AuthenticationFlowContext context) {
+        RealmModel realm = context.getRealm();
+        return context.getAuthenticationSession().getExecutionStatus().entrySet().stream()
+                .filter(entry -> entry.getValue() == CommonClientSessionModel.ExecutionStatus.SUCCESS)
+                .map(entry -> realm.getAuthenticationExecutionById(entry.getKey()))
+                .map(execution -> execution == null ? null : execution.getAuthenticator())
+                .anyMatch(RECOVERY_CODE_FORM::equals);
+    }
+
+    @Override
+    public void action(AuthenticationFlowContext context) {
+        context.success();
+    }
+
+    @Override
+    public boolean requiresUser() {
+        return true;
+    }
+
+    @Override
+    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
+        return true;
+    }
+
+    @Override
+    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
+        // nothing to set up
+    }
+
+    @Override
+    public void close() {
+        // nothing held
+    }
+}
