@@ -28,6 +28,14 @@ public final class ForgotPassword {
 
     /** Opens the sign-in page, follows "forgot password" and sends this identifier; returns the page shown then. */
     public static HtmlPage ask(WebClient browser, KeycloakServer server, String identifier) throws Exception {
+        return askTimed(browser, server, identifier).page();
+    }
+
+    /** The page that answers an identifier, and how long the server took to answer it. */
+    public record Answer(HtmlPage page, long nanos) {
+    }
+
+    public static Answer askTimed(WebClient browser, KeycloakServer server, String identifier) throws Exception {
         LoginPage login = LoginPage.open(browser, server, Pkce.create());
         HtmlAnchor forgot = login.html().getAnchors().stream()
                 .filter(a -> a.getHrefAttribute().contains("reset-credentials")).findFirst()
@@ -35,7 +43,9 @@ public final class ForgotPassword {
         HtmlPage resetPage = forgot.click();
         HtmlForm form = resetPage.getHtmlElementById("kc-reset-password-form");
         form.getInputByName("username").setValue(identifier);
-        return ((HtmlElement) form.querySelector("[type=submit]")).click();
+        long start = System.nanoTime();
+        HtmlPage answer = ((HtmlElement) form.querySelector("[type=submit]")).click();
+        return new Answer(answer, System.nanoTime() - start);
     }
 
     /** Types a code on the recovery-code page; returns the next page (Keycloak's, never a redirect to the client). */
