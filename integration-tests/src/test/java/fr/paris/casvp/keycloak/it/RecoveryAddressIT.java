@@ -66,8 +66,8 @@ class RecoveryAddressIT {
     @Test
     void theAgentMayPutItOffThreeTimesThenAddsAndConfirmsIt() throws Exception {
         TestUsers.Agent agent = TestUsers.create(server, "fr");
-        for (int time = 1; time <= 3; time++) {
-            try (WebClient browser = Browsers.htmlUnit("fr")) {
+        try (WebClient browser = Browsers.htmlUnit("fr")) {
+            for (int time = 1; time <= 3; time++) {
                 HtmlPage prompt = prompt(browser, agent);
                 assertNotNull(prompt.getElementById("casvp-recovery-address-later"), "later, time " + time);
                 KeycloakForms.Outcome later = KeycloakForms.submit(browser, server,
@@ -75,8 +75,6 @@ class RecoveryAddressIT {
                 assertNotNull(later.redirect(), "on to the webmail, not "
                         + (later.page() == null ? "" : later.page().asNormalizedText()));
             }
-        }
-        try (WebClient browser = Browsers.htmlUnit("fr")) {
             HtmlPage prompt = prompt(browser, agent);
             assertNull(prompt.getElementById("casvp-recovery-address-later"), "no fourth time");
             assertNotNull(prompt.getElementById("casvp-recovery-address-mandatory"));
@@ -98,6 +96,22 @@ class RecoveryAddressIT {
             assertEquals(personal, user.firstAttribute("recoveryEmailVerified"));
             assertTrue(Mailbox.awaitSubject(server.mail(), agent.email(), "CASVP : l’adresse de secours de votre compte a changé",
                     MAIL_WAIT).isPresent(), "the account address is told");
+        }
+    }
+
+    @Test
+    void onANewDeviceAnAgentWithoutASecondFactorCannotPutItOff() throws Exception {
+        TestUsers.Agent agent = TestUsers.create(server, "fr");
+        try (WebClient first = Browsers.htmlUnit("fr")) {
+            HtmlPage prompt = prompt(first, agent);
+            assertNotNull(prompt.getElementById("casvp-recovery-address-later"), "the first device: later is fine");
+            assertNotNull(KeycloakForms.submit(first, server, prompt.getHtmlElementById("casvp-recovery-address-later"))
+                    .redirect());
+        }
+        try (WebClient another = Browsers.htmlUnit("fr")) {
+            HtmlPage prompt = prompt(another, agent);
+            assertNull(prompt.getElementById("casvp-recovery-address-later"),
+                    "a new device let in on the password alone: the mailed code is set up now");
         }
     }
 
@@ -176,7 +190,13 @@ class RecoveryAddressIT {
         }
     }
 
+    /** Signs in with the forms in this browser (its device cookie kept, Keycloak's session cookies dropped). */
     private static HtmlPage prompt(WebClient browser, TestUsers.Agent agent) throws Exception {
+        org.htmlunit.util.Cookie device = browser.getCookieManager().getCookie(SignIns.DEVICE_COOKIE);
+        browser.getCookieManager().clearCookies();
+        if (device != null) {
+            browser.getCookieManager().addCookie(device);
+        }
         LoginPage.SignInResult result = LoginPage.open(browser, server, Pkce.create()).signIn(agent.username(), agent.password());
         assertNotNull(result.pageAgain(), "the prompt, not the webmail");
         HtmlPage page = result.pageAgain().html();

@@ -1,5 +1,6 @@
 package fr.paris.casvp.keycloak.authenticators.recovery;
 
+import fr.paris.casvp.keycloak.authenticators.device.SignInNovelty;
 import fr.paris.casvp.keycloak.authenticators.support.OneTimeCode;
 import fr.paris.casvp.keycloak.authenticators.support.SecondaryAddress;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -13,17 +14,21 @@ import org.keycloak.events.Errors;
 import org.keycloak.events.EventType;
 import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.models.credential.OTPCredentialModel;
+import org.keycloak.models.credential.WebAuthnCredentialModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Asks an agent without a verified recovery address to give one and prove they read it
  * with a one-time code sent there. The agent may say "later" a few times (counted across
- * sign-ins), never when their role makes the address mandatory. An address typed in the
- * account console is not trusted until it goes through here.
+ * sign-ins), never when their role makes the address mandatory, nor from a new device when
+ * they have no second factor at all. An address typed in the account console is not
+ * trusted until it goes through here.
  */
 final class RecoveryAddressAction implements RequiredActionProvider {
 
@@ -35,6 +40,8 @@ final class RecoveryAddressAction implements RequiredActionProvider {
     private static final String POSTPONED_NOTE = "casvp.recoveryAddress.postponed";
     private static final String ADDRESS_FIELD = "recoveryEmail";
     private static final String CODE_FIELD = "code";
+    private static final Set<String> SECOND_FACTORS = Set.of(OTPCredentialModel.TYPE,
+            WebAuthnCredentialModel.TYPE_TWOFACTOR, WebAuthnCredentialModel.TYPE_PASSWORDLESS);
 
     @Override
     public InitiatedActionSupport initiatedActionSupport() {
@@ -201,10 +208,22 @@ final class RecoveryAddressAction implements RequiredActionProvider {
     }
 
     private int postponesLeft(RequiredActionContext context, RecoveryAddressConfig config) {
-        if (isMandatory(context, config)) {
+        if (isMandatory(context, config) || unprotectedOnANewDevice(context)) {
             return 0;
         }
         return Math.max(0, config.maxPostpones() - postponed(context.getUser(), config));
+    }
+
+    /**
+     * A new browser or an unusual network, and no second factor to ask for: the flow let the
+     * agent in on the password alone, so the recovery address — the mailed code — is set up
+     * now, not later. This is how agents on the trusted network come to have a second factor.
+     */
+    private static boolean unprotectedOnANewDevice(RequiredActionContext context) {
+        UserModel user = context.getUser();
+        boolean hasSecondFactor = user.credentialManager().getStoredCredentialsStream()
+                .anyMatch(credential -> SECOND_FACTORS.contains(credential.getType()));
+        return !hasSecondFactor && SignInNovelty.newDeviceOrNetwork(context.getAuthenticationSession(), user);
     }
 
     private static boolean isMandatory(RequiredActionContext context, RecoveryAddressConfig config) {
