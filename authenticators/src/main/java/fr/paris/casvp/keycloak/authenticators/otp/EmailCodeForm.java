@@ -67,33 +67,24 @@ final class EmailCodeForm implements Authenticator {
             context.challenge(form(context, address, null, Response.Status.OK));
             return;
         }
-        if (current.isEmpty()) {
-            context.challenge(form(context, address, "casvp.emailCode.askNew", Response.Status.OK));
-            return;
+        OneTimeCode.Outcome outcome = OneTimeCode.check(context.getAuthenticationSession(), NOTE,
+                form.getFirst(CODE_FIELD), now, config.maxTries());
+        switch (outcome) {
+            case NONE -> context.challenge(form(context, address, "casvp.emailCode.askNew", Response.Status.OK));
+            case MATCHED -> context.success();
+            case EXPIRED, USED_UP -> {
+                context.getEvent().user(context.getUser()).error(Errors.EXPIRED_CODE);
+                context.challenge(form(context, address, outcome == OneTimeCode.Outcome.EXPIRED
+                        ? "casvp.emailCode.expired" : "casvp.emailCode.tooManyTries", Response.Status.BAD_REQUEST));
+            }
+            case WRONG, WRONG_LAST -> {
+                context.getEvent().user(context.getUser()).error(Errors.INVALID_USER_CREDENTIALS);
+                // counted by Keycloak too, under the "otp" category
+                context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS, form(context, address,
+                        outcome == OneTimeCode.Outcome.WRONG ? "casvp.emailCode.wrong" : "casvp.emailCode.tooManyTries",
+                        Response.Status.UNAUTHORIZED));
+            }
         }
-        OneTimeCode code = current.get();
-        if (code.expired(now) || code.tries() >= config.maxTries()) {
-            OneTimeCode.forget(context.getAuthenticationSession(), NOTE);
-            context.getEvent().user(context.getUser()).error(Errors.EXPIRED_CODE);
-            context.challenge(form(context, address, code.expired(now) ? "casvp.emailCode.expired" : "casvp.emailCode.tooManyTries",
-                    Response.Status.BAD_REQUEST));
-            return;
-        }
-        if (code.matches(form.getFirst(CODE_FIELD))) {
-            OneTimeCode.forget(context.getAuthenticationSession(), NOTE);
-            context.success();
-            return;
-        }
-        OneTimeCode counted = code.withOneMoreTry();
-        if (counted.tries() >= config.maxTries()) {
-            OneTimeCode.forget(context.getAuthenticationSession(), NOTE);
-        } else {
-            counted.save(context.getAuthenticationSession(), NOTE);
-        }
-        context.getEvent().user(context.getUser()).error(Errors.INVALID_USER_CREDENTIALS);
-        String message = counted.tries() >= config.maxTries() ? "casvp.emailCode.tooManyTries" : "casvp.emailCode.wrong";
-        context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS,
-                form(context, address, message, Response.Status.UNAUTHORIZED));
     }
 
     private static void send(AuthenticationFlowContext context, EmailCodeConfig config, String address) {

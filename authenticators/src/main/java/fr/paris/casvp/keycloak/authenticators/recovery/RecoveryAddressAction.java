@@ -151,25 +151,16 @@ final class RecoveryAddressAction implements RequiredActionProvider {
             context.challenge(addressPage(context, config, null, null, Response.Status.OK));
             return;
         }
-        OneTimeCode code = current.get();
-        long now = Time.currentTimeMillis();
-        if (code.expired(now) || code.tries() >= config.maxTries()) {
-            OneTimeCode.forget(authSession, CODE_NOTE);
-            error(context, Errors.EXPIRED_CODE);
-            context.challenge(codePage(context, config, pending, code.expired(now)
-                    ? "casvp.recoveryAddress.expired" : "casvp.recoveryAddress.tooManyTries", Response.Status.BAD_REQUEST));
-            return;
-        }
-        if (!code.matches(attempt)) {
-            OneTimeCode counted = code.withOneMoreTry();
-            if (counted.tries() >= config.maxTries()) {
-                OneTimeCode.forget(authSession, CODE_NOTE);
-            } else {
-                counted.save(authSession, CODE_NOTE);
-            }
-            error(context, Errors.INVALID_CODE);
-            context.challenge(codePage(context, config, pending, counted.tries() >= config.maxTries()
-                    ? "casvp.recoveryAddress.tooManyTries" : "casvp.recoveryAddress.wrong", Response.Status.BAD_REQUEST));
+        OneTimeCode.Outcome outcome = OneTimeCode.check(authSession, CODE_NOTE, attempt, Time.currentTimeMillis(),
+                config.maxTries());
+        if (outcome != OneTimeCode.Outcome.MATCHED) {
+            error(context, outcome == OneTimeCode.Outcome.EXPIRED ? Errors.EXPIRED_CODE : Errors.INVALID_CODE);
+            String message = switch (outcome) {
+                case EXPIRED -> "casvp.recoveryAddress.expired";
+                case WRONG -> "casvp.recoveryAddress.wrong";
+                default -> "casvp.recoveryAddress.tooManyTries";
+            };
+            context.challenge(codePage(context, config, pending, message, Response.Status.BAD_REQUEST));
             return;
         }
         UserModel user = context.getUser();
@@ -177,7 +168,6 @@ final class RecoveryAddressAction implements RequiredActionProvider {
         SecondaryAddress.markVerified(user, config.attribute(), pending);
         user.removeAttribute(postponedAttribute(config));
         authSession.removeAuthNote(PENDING_NOTE);
-        OneTimeCode.forget(authSession, CODE_NOTE);
         RecoveryNotices.addressChanged(context.getSession(), context.getRealm(), user, "verified", previous, pending);
         context.getEvent().detail(CASVP_EVENT, "recovery_address_verified");
         context.success();

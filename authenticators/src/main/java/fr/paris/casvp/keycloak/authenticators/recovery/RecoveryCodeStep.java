@@ -78,34 +78,22 @@ final class RecoveryCodeStep implements Authenticator {
             refuse(context, config, Errors.INVALID_CODE, "casvp.recoveryCode.wrong");
             return;
         }
-        if (current.isEmpty()) {
-            context.challenge(page(context, config, "casvp.recoveryCode.askNew", Response.Status.BAD_REQUEST));
-            return;
-        }
-        OneTimeCode code = current.get();
-        if (code.expired(now) || code.tries() >= config.maxTries()) {
-            OneTimeCode.forget(authSession, CODE_NOTE);
-            refuse(context, config, Errors.EXPIRED_CODE, code.expired(now)
-                    ? "casvp.recoveryCode.expired" : "casvp.recoveryCode.tooManyTries");
-            return;
-        }
-        // an unknown identifier has a code too, one nobody ever received: it never matches
-        if (code.matches(attempt) && user != null && authSession.getAuthNote(VIA_NOTE + ".pending") != null) {
-            OneTimeCode.forget(authSession, CODE_NOTE);
-            authSession.setAuthNote(VIA_NOTE, authSession.getAuthNote(VIA_NOTE + ".pending"));
+        // an unknown identifier has a code too, one nobody ever received: it is refused even if guessed
+        String sentVia = authSession.getAuthNote(VIA_NOTE + ".pending");
+        OneTimeCode.Outcome outcome = OneTimeCode.check(authSession, CODE_NOTE, attempt, now, config.maxTries());
+        if (outcome == OneTimeCode.Outcome.MATCHED && user != null && sentVia != null) {
+            authSession.setAuthNote(VIA_NOTE, sentVia);
             authSession.removeAuthNote(VIA_NOTE + ".pending");
             context.getEvent().detail(CASVP_EVENT, "recovery_code_accepted");
             context.success();
             return;
         }
-        OneTimeCode counted = code.withOneMoreTry();
-        if (counted.tries() >= config.maxTries()) {
-            OneTimeCode.forget(authSession, CODE_NOTE);
-        } else {
-            counted.save(authSession, CODE_NOTE);
+        switch (outcome) {
+            case NONE -> context.challenge(page(context, config, "casvp.recoveryCode.askNew", Response.Status.BAD_REQUEST));
+            case EXPIRED -> refuse(context, config, Errors.EXPIRED_CODE, "casvp.recoveryCode.expired");
+            case USED_UP, WRONG_LAST -> refuse(context, config, Errors.INVALID_CODE, "casvp.recoveryCode.tooManyTries");
+            default -> refuse(context, config, Errors.INVALID_CODE, "casvp.recoveryCode.wrong");
         }
-        refuse(context, config, Errors.INVALID_CODE, counted.tries() >= config.maxTries()
-                ? "casvp.recoveryCode.tooManyTries" : "casvp.recoveryCode.wrong");
     }
 
     /**

@@ -18,6 +18,52 @@ import java.util.Optional;
  */
 public record OneTimeCode(String salt, String hash, long expiresAt, long sentAt, int tries) {
 
+    /** What a typed code met. */
+    public enum Outcome {
+        /** No code is waiting (never sent, or already used or dead). */
+        NONE,
+        /** The right code, now used up. */
+        MATCHED,
+        /** A wrong code; tries are left. */
+        WRONG,
+        /** A wrong code, and it was the last try: the code is dead. */
+        WRONG_LAST,
+        /** The code's lifetime is over: it is dead. */
+        EXPIRED,
+        /** Its tries were used up before: it is dead. */
+        USED_UP
+    }
+
+    /**
+     * Checks a typed code against the one kept under this note: a wrong try is counted, and
+     * a code that matched or died is forgotten, so it never works twice.
+     */
+    public static Outcome check(AuthenticationSessionModel authSession, String note, String attempt, long now,
+                                int maxTries) {
+        Optional<OneTimeCode> current = load(authSession, note);
+        if (current.isEmpty()) {
+            return Outcome.NONE;
+        }
+        OneTimeCode code = current.get();
+        Outcome outcome;
+        if (code.expired(now)) {
+            outcome = Outcome.EXPIRED;
+        } else if (code.tries() >= maxTries) {
+            outcome = Outcome.USED_UP;
+        } else if (code.matches(attempt)) {
+            outcome = Outcome.MATCHED;
+        } else {
+            OneTimeCode counted = code.withOneMoreTry();
+            if (counted.tries() < maxTries) {
+                counted.save(authSession, note);
+                return Outcome.WRONG;
+            }
+            outcome = Outcome.WRONG_LAST;
+        }
+        forget(authSession, note);
+        return outcome;
+    }
+
     public static String newCode(int digits) {
         return SecretGenerator.getInstance().randomString(digits, SecretGenerator.DIGITS);
     }

@@ -1,6 +1,7 @@
 package fr.paris.casvp.keycloak.authenticators.support;
 
 import org.junit.jupiter.api.Test;
+import org.keycloak.sessions.AuthenticationSessionModel;
 
 import java.util.HashSet;
 import java.util.Set;
@@ -39,5 +40,37 @@ class OneTimeCodeTest {
         assertFalse(stored.expired(300_999));
         assertTrue(stored.expired(301_000));
         assertEquals(2, stored.withOneMoreTry().withOneMoreTry().tries());
+    }
+
+    @Test
+    void aCheckedCodeWorksOnceAndDiesAtItsLastTryOrItsEnd() {
+        AuthenticationSessionModel session = notesOnly();
+        OneTimeCode.of("123456", 0, 300_000).save(session, "n");
+        assertEquals(OneTimeCode.Outcome.WRONG, OneTimeCode.check(session, "n", "000000", 1_000, 3));
+        assertEquals(OneTimeCode.Outcome.WRONG, OneTimeCode.check(session, "n", "000001", 1_000, 3));
+        assertEquals(OneTimeCode.Outcome.WRONG_LAST, OneTimeCode.check(session, "n", "000002", 1_000, 3));
+        assertEquals(OneTimeCode.Outcome.NONE, OneTimeCode.check(session, "n", "123456", 1_000, 3),
+                "dead after the last try, even with the right code");
+
+        OneTimeCode.of("123456", 0, 300_000).save(session, "n");
+        assertEquals(OneTimeCode.Outcome.MATCHED, OneTimeCode.check(session, "n", "123456", 1_000, 3));
+        assertEquals(OneTimeCode.Outcome.NONE, OneTimeCode.check(session, "n", "123456", 1_000, 3), "used once");
+
+        OneTimeCode.of("123456", 0, 300_000).save(session, "n");
+        assertEquals(OneTimeCode.Outcome.EXPIRED, OneTimeCode.check(session, "n", "123456", 300_000, 3));
+        assertEquals(OneTimeCode.Outcome.NONE, OneTimeCode.check(session, "n", "123456", 1_000, 3));
+    }
+
+    /** An authentication session that keeps notes, and nothing else. */
+    private static AuthenticationSessionModel notesOnly() {
+        java.util.Map<String, String> notes = new java.util.HashMap<>();
+        return (AuthenticationSessionModel) java.lang.reflect.Proxy.newProxyInstance(
+                OneTimeCodeTest.class.getClassLoader(), new Class<?>[]{AuthenticationSessionModel.class},
+                (proxy, method, args) -> switch (method.getName()) {
+                    case "setAuthNote" -> notes.put((String) args[0], (String) args[1]);
+                    case "getAuthNote" -> notes.get((String) args[0]);
+                    case "removeAuthNote" -> notes.remove((String) args[0]);
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
     }
 }
