@@ -6,6 +6,7 @@ import fr.paris.casvp.keycloak.it.support.CasvpIntegrationTest;
 import fr.paris.casvp.keycloak.it.support.ForgotPassword;
 import fr.paris.casvp.keycloak.it.support.ItSettings;
 import fr.paris.casvp.keycloak.it.support.KeycloakServer;
+import fr.paris.casvp.keycloak.it.support.Mailbox;
 import fr.paris.casvp.keycloak.it.support.Pkce;
 import fr.paris.casvp.keycloak.it.support.RealmSettings;
 import fr.paris.casvp.keycloak.it.support.TestUsers;
@@ -90,6 +91,38 @@ class JourneysInChromiumIT {
     }
 
     @Test
+    void anOldBrowserIsWarnedThenGoesOn(KeycloakServer server) throws Exception {
+        chromium.executeCdpCommand("Network.setUserAgentOverride", java.util.Map.of("userAgent",
+                "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/79.0.3945.130 Safari/537.36"));
+        chromium.get(KeycloakForms.authUrl(server, Pkce.create()));
+        WebElement warning = waitFor(By.id("casvp-outdated-browser"));
+        assertTrue(warning.getText().contains("79"), warning.getText());
+        shot("signin-outdated-browser");
+        chromium.findElement(By.id("casvp-continue")).click();
+        waitFor(By.id("kc-form-login"));
+    }
+
+    @Test
+    void onANewDeviceACodeGoesToTheRecoveryAddress(KeycloakServer server) throws Exception {
+        TestUsers.Agent agent = TestUsers.create(server, "fr");
+        chromium.get(KeycloakForms.authUrl(server, Pkce.create()));
+        waitFor(By.id("kc-form-login"));
+        signIn(agent.username(), agent.password());
+        awaitRedirect(server); // the first device
+        String recovery = TestUsers.withVerifiedRecoveryAddress(server, agent);
+
+        chromium.executeCdpCommand("Network.clearBrowserCookies", java.util.Map.of());
+        chromium.get(KeycloakForms.authUrl(server, Pkce.create()));
+        waitFor(By.id("kc-form-login"));
+        signIn(agent.username(), agent.password());
+        waitFor(By.id("casvp-email-code-form"));
+        shot("signin-email-code");
+        chromium.findElement(By.id("code")).sendKeys(mailedSignInCode(server, recovery));
+        chromium.findElement(By.id("casvp-email-code-submit")).click();
+        awaitRedirect(server);
+    }
+
+    @Test
     void outsideTheTrustedNetworksTheVpnPageAnswers(KeycloakServer server) throws Exception {
         var realm = server.admin().realm(KeycloakServer.REALM);
         String saved = RealmSettings.trustedNetworks(realm);
@@ -154,6 +187,16 @@ class JourneysInChromiumIT {
         shot("forgot-3-new-password");
         chromium.findElement(By.id("kc-submit")).click();
         awaitRedirect(server);
+    }
+
+    /** The code of the sign-in code mail (the recovery address may get the new-device alert too). */
+    private static String mailedSignInCode(KeycloakServer server, String address) throws Exception {
+        jakarta.mail.internet.MimeMessage mail = Mailbox.awaitSubject(server.mail(), address,
+                "CASVP : votre code de connexion", WAIT).orElseThrow(() -> new AssertionError("no code mail"));
+        java.util.regex.Matcher code = java.util.regex.Pattern.compile("id=\"casvp-code\"[^>]*>\\s*([0-9]+)")
+                .matcher(Mailbox.htmlPart(mail));
+        assertTrue(code.find());
+        return code.group(1);
     }
 
     private void signIn(String username, String password) {
