@@ -44,6 +44,10 @@ import java.util.stream.StreamSupport;
  * include 127.0.0.0/8 and ::1, where the bench signs in from. Left out: the password policy
  * (so the password form's sign-in re-check finds no policy to apply, see the report), the
  * user profile, groups and the login theme, which stays Keycloak's default for both clients.
+ *
+ * <p>For profiling, more copies can be made with some steps or sub-flows left out
+ * ({@link Trimmed}), each with its own client; their flows, sub-flows and step settings
+ * carry a prefix, since aliases are unique in a realm.
  */
 final class FlowBenchRealm {
 
@@ -59,6 +63,10 @@ final class FlowBenchRealm {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z0-9_.]+)(?::([^}]*))?}");
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** A copy of the casvp flow without the named steps (provider ids) or sub-flows (aliases), bound to a client. */
+    record Trimmed(String clientId, String aliasPrefix, Set<String> leftOut) {
+    }
+
     private final RealmResource realm;
     private final String flowAlias;
     private final List<BenchRealm.User> users;
@@ -72,7 +80,8 @@ final class FlowBenchRealm {
         this.copiedSettings = copiedSettings;
     }
 
-    static FlowBenchRealm create(Keycloak admin, Path realmImportDir, int userCount, int smtpPort) throws IOException {
+    static FlowBenchRealm create(Keycloak admin, Path realmImportDir, int userCount, int smtpPort,
+                                 List<Trimmed> trimmedCopies) throws IOException {
         JsonNode export = JSON.readTree(realmImportDir.resolve(RealmFiles.REALM_FILE).toFile());
 
         ObjectNode copied = JSON.createObjectNode();
@@ -96,9 +105,13 @@ final class FlowBenchRealm {
         RealmSettings.setTrustedNetworks(realm, TRUSTED_NETWORKS);
 
         String alias = export.path("browserFlow").asText();
-        copyFlow(flows, export, alias);
+        copyFlow(flows, export, alias, "", Set.of());
         BenchRealm.createClient(realm, BenchRealm.STOCK_CLIENT, BenchRealm.flowId(flows, "browser"));
         BenchRealm.createClient(realm, CASVP_CLIENT, BenchRealm.flowId(flows, alias));
+        for (Trimmed trimmed : trimmedCopies) {
+            copyFlow(flows, export, alias, trimmed.aliasPrefix(), trimmed.leftOut());
+            BenchRealm.createClient(realm, trimmed.clientId(), BenchRealm.flowId(flows, trimmed.aliasPrefix() + alias));
+        }
 
         List<BenchRealm.User> users = new ArrayList<>();
         for (int i = 1; i <= userCount; i++) {
@@ -138,10 +151,10 @@ final class FlowBenchRealm {
         return realm.getEvents(List.of(type), clientId, null, null, null, null, 0, max);
     }
 
-    /** The copied flow's executions, indented by level, with their settings' alias, for the report. */
-    String describeFlow() {
-        StringBuilder text = new StringBuilder(flowAlias).append('\n');
-        for (String line : actual(realm.flows(), flowAlias)) {
+    /** A copied flow's executions, indented by level, with their settings' alias, for the report. */
+    String describeFlow(String aliasPrefix) {
+        StringBuilder text = new StringBuilder(aliasPrefix + flowAlias).append('\n');
+        for (String line : actual(realm.flows(), aliasPrefix + flowAlias)) {
             text.append(line).append('\n');
         }
         return text.toString();
@@ -170,10 +183,11 @@ final class FlowBenchRealm {
     /**
      * Builds the top-level flow {@code alias} of the export and, depth first, its sub-flows:
      * each execution added in priority order (so in the same order), given its requirement,
-     * and its settings when it has some; then checks the result against the export.
+     * and its settings when it has some; then checks the result against the export. Flows and
+     * settings are named {@code prefix + alias}; executions named in {@code leftOut} are skipped.
      */
-    private static void copyFlow(AuthenticationManagementResource flows, JsonNode export, String alias)
-            throws JsonProcessingException {
+    private static void copyFlow(AuthenticationManagementResource flows, JsonNode export, String alias, String prefix,
+                                 Set<String> leftOut) throws JsonProcessingException {
         Map<String, JsonNode> flowsByAlias = new HashMap<>();
         export.path("authenticationFlows").forEach(f -> flowsByAlias.put(f.path("alias").asText(), f));
         Map<String, JsonNode> configsByAlias = new HashMap<>();
@@ -181,83 +195,101 @@ final class FlowBenchRealm {
         JsonNode top = required(flowsByAlias, alias, "flow");
 
         AuthenticationFlowRepresentation flow = new AuthenticationFlowRepresentation();
-        flow.setAlias(alias);
+        flow.setAlias(prefix + alias);
         flow.setDescription(top.path("description").asText(null));
         flow.setProviderId(top.path("providerId").asText("basic-flow"));
         flow.setTopLevel(true);
         flow.setBuiltIn(false);
         try (Response created = flows.createFlow(flow)) {
-            BenchRealm.expect(created, 201, "flow " + alias);
+            BenchRealm.expect(created, 201, "flow " + prefix + alias);
         }
-        addExecutions(flows, alias, top, flowsByAlias, configsByAlias);
+        Copy copy = new Copy(flows, flowsByAlias, configsByAlias, prefix, leftOut);
+        copy.addExecutions(alias, top);
 
         List<String> expected = new ArrayList<>();
-        expected(alias, 0, flowsByAlias, configsByAlias, expected);
-        List<String> actual = actual(flows, alias);
+        copy.expected(alias, 0, expected);
+        List<String> actual = actual(flows, prefix + alias);
         if (!expected.equals(actual)) {
             throw new IllegalStateException("The copy of " + alias + " differs from " + RealmFiles.REALM_FILE
                     + ":\nexpected\n" + String.join("\n", expected) + "\nbuilt\n" + String.join("\n", actual));
         }
     }
 
-    private static void addExecutions(AuthenticationManagementResource flows, String parent, JsonNode flow,
-                                      Map<String, JsonNode> flowsByAlias, Map<String, JsonNode> configsByAlias)
-            throws JsonProcessingException {
-        for (JsonNode execution : byPriority(flow)) {
-            boolean subFlow = execution.path("authenticatorFlow").asBoolean(false);
-            String name;
-            if (subFlow) {
-                name = execution.path("flowAlias").asText();
-                JsonNode child = required(flowsByAlias, name, "flow");
-                Map<String, Object> data = new HashMap<>();
-                data.put("alias", name);
-                data.put("type", child.path("providerId").asText("basic-flow"));
-                data.put("description", child.path("description").asText(""));
-                flows.addExecutionFlow(parent, data);
-            } else {
-                name = execution.path("authenticator").asText();
-                flows.addExecution(parent, Map.of("provider", name));
-            }
-            List<AuthenticationExecutionInfoRepresentation> direct = flows.getExecutions(parent).stream()
-                    .filter(e -> e.getLevel() == 0).toList();
-            AuthenticationExecutionInfoRepresentation added = direct.get(direct.size() - 1);
-            if (!name.equals(subFlow ? added.getDisplayName() : added.getProviderId())) {
-                throw new IllegalStateException("Added " + name + " to " + parent + " but the last step is "
-                        + added.getDisplayName());
-            }
-            added.setRequirement(execution.path("requirement").asText());
-            flows.updateExecutions(parent, added);
+    /** One copy being built: where the export's flows and settings are, the prefix, what is left out. */
+    private record Copy(AuthenticationManagementResource flows, Map<String, JsonNode> flowsByAlias,
+                        Map<String, JsonNode> configsByAlias, String prefix, Set<String> leftOut) {
 
-            String configAlias = execution.path("authenticatorConfig").asText("");
-            if (!configAlias.isEmpty()) {
-                AuthenticatorConfigRepresentation config = new AuthenticatorConfigRepresentation();
-                config.setAlias(configAlias);
-                config.setConfig(resolved(required(configsByAlias, configAlias, "authenticatorConfig").path("config")));
-                try (Response created = flows.newExecutionConfig(added.getId(), config)) {
-                    BenchRealm.expect(created, 201, "settings " + configAlias);
+        void addExecutions(String parentAlias, JsonNode flow) throws JsonProcessingException {
+            String parent = prefix + parentAlias;
+            for (JsonNode execution : kept(flow)) {
+                boolean subFlow = execution.path("authenticatorFlow").asBoolean(false);
+                String name = name(execution);
+                if (subFlow) {
+                    JsonNode child = required(flowsByAlias, name, "flow");
+                    Map<String, Object> data = new HashMap<>();
+                    data.put("alias", prefix + name);
+                    data.put("type", child.path("providerId").asText("basic-flow"));
+                    data.put("description", child.path("description").asText(""));
+                    flows.addExecutionFlow(parent, data);
+                } else {
+                    flows.addExecution(parent, Map.of("provider", name));
+                }
+                List<AuthenticationExecutionInfoRepresentation> direct = flows.getExecutions(parent).stream()
+                        .filter(e -> e.getLevel() == 0).toList();
+                AuthenticationExecutionInfoRepresentation added = direct.get(direct.size() - 1);
+                String addedName = subFlow ? added.getDisplayName() : added.getProviderId();
+                if (!(subFlow ? prefix + name : name).equals(addedName)) {
+                    throw new IllegalStateException("Added " + name + " to " + parent + " but the last step is "
+                            + addedName);
+                }
+                added.setRequirement(execution.path("requirement").asText());
+                flows.updateExecutions(parent, added);
+
+                String configAlias = execution.path("authenticatorConfig").asText("");
+                if (!configAlias.isEmpty()) {
+                    AuthenticatorConfigRepresentation config = new AuthenticatorConfigRepresentation();
+                    config.setAlias(prefix + configAlias);
+                    config.setConfig(resolved(required(configsByAlias, configAlias, "authenticatorConfig")
+                            .path("config")));
+                    try (Response created = flows.newExecutionConfig(added.getId(), config)) {
+                        BenchRealm.expect(created, 201, "settings " + prefix + configAlias);
+                    }
+                }
+                if (subFlow) {
+                    addExecutions(name, flowsByAlias.get(name));
                 }
             }
-            if (subFlow) {
-                addExecutions(flows, name, flowsByAlias.get(name), flowsByAlias, configsByAlias);
+        }
+
+        /** The copy as the export describes it, one line per execution: indent, name, requirement, settings. */
+        void expected(String alias, int level, List<String> lines) {
+            for (JsonNode execution : kept(flowsByAlias.get(alias))) {
+                boolean subFlow = execution.path("authenticatorFlow").asBoolean(false);
+                String name = name(execution);
+                String configAlias = execution.path("authenticatorConfig").asText("");
+                lines.add(line(level, subFlow ? prefix + name : name, execution.path("requirement").asText(),
+                        configAlias.isEmpty() ? null : prefix + configAlias));
+                if (subFlow) {
+                    expected(name, level + 1, lines);
+                }
             }
+        }
+
+        /** The flow's executions in priority order, without those left out. */
+        private List<JsonNode> kept(JsonNode flow) {
+            return StreamSupport.stream(flow.path("authenticationExecutions").spliterator(), false)
+                    .filter(e -> !leftOut.contains(name(e)))
+                    .sorted(Comparator.comparingInt(e -> e.path("priority").asInt()))
+                    .toList();
+        }
+
+        private static String name(JsonNode execution) {
+            return execution.path("authenticatorFlow").asBoolean(false) ? execution.path("flowAlias").asText()
+                    : execution.path("authenticator").asText();
         }
     }
 
-    /** The flow as the export describes it, one line per execution: indent, name, requirement, settings. */
-    private static void expected(String alias, int level, Map<String, JsonNode> flowsByAlias,
-                                 Map<String, JsonNode> configsByAlias, List<String> lines) {
-        for (JsonNode execution : byPriority(flowsByAlias.get(alias))) {
-            boolean subFlow = execution.path("authenticatorFlow").asBoolean(false);
-            String name = subFlow ? execution.path("flowAlias").asText() : execution.path("authenticator").asText();
-            lines.add(line(level, name, execution.path("requirement").asText(),
-                    execution.path("authenticatorConfig").asText(null)));
-            if (subFlow) {
-                expected(name, level + 1, flowsByAlias, configsByAlias, lines);
-            }
-        }
-    }
-
-    /** The flow as the server has it, in the same form as {@link #expected}. */
+    /** The flow as the server has it, in the same form as {@link Copy#expected}. */
     private static List<String> actual(AuthenticationManagementResource flows, String alias) {
         List<String> lines = new ArrayList<>();
         for (AuthenticationExecutionInfoRepresentation e : flows.getExecutions(alias)) {
@@ -271,12 +303,6 @@ final class FlowBenchRealm {
     private static String line(int level, String name, String requirement, String configAlias) {
         return "  ".repeat(level) + "- " + name + " (" + requirement + ")"
                 + (configAlias == null || configAlias.isEmpty() ? "" : " [settings: " + configAlias + "]");
-    }
-
-    private static List<JsonNode> byPriority(JsonNode flow) {
-        return StreamSupport.stream(flow.path("authenticationExecutions").spliterator(), false)
-                .sorted(Comparator.comparingInt(e -> e.path("priority").asInt()))
-                .toList();
     }
 
     /** The settings' values with {@code ${NAME:default}} placeholders replaced by their default. */

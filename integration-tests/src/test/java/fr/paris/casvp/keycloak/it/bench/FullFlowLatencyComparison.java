@@ -8,6 +8,7 @@ import fr.paris.casvp.keycloak.it.support.ItSettings;
 import org.keycloak.representations.idm.EventRepresentation;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.CookieManager;
 import java.net.InetAddress;
 import java.nio.file.Files;
@@ -20,9 +21,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -65,6 +68,12 @@ import java.util.stream.Collectors;
  * ({@code casvp.bench.warmupRounds}) are not counted. For each leg the report also gives the
  * Keycloak process's CPU time per sign-in and the load of the machine.
  *
+ * <p>To see where the time goes, {@code -Dcasvp.bench.profile=true} adds two variants, each a
+ * copy of the casvp flow with parts left out (its own client): without the device step, and
+ * with the password form alone. {@code -Dcasvp.bench.serverJfr=true} records the server with
+ * Java Flight Recorder ({@code target/bench/keycloak-full-flow.jfr}) and adds to the report
+ * what the server's CPU went to in each variant ({@link ServerCpuSamples}).
+ *
  * <p>Run, after {@code mvn -B -q install -DskipTests} at the top level:
  * {@code mvn -B -Pbench-flow -pl integration-tests verify}. Counts can be changed with
  * {@code -Dcasvp.bench.rounds=6 -Dcasvp.bench.workers=4 -Dcasvp.bench.signInsPerWorker=25
@@ -78,12 +87,14 @@ public final class FullFlowLatencyComparison {
     private static final Duration SIGN_IN_BOUND = Duration.ofSeconds(70); // both requests time out at 30 s
     private static final Duration MAIL_GRACE = Duration.ofSeconds(10);
     private static final String REPORT_FILE = "full-flow-latency.md";
+    private static final String JFR_FILE = "keycloak-full-flow.jfr";
     private static final String COMMAND = "mvn -B -Pbench-flow -pl integration-tests verify";
     /** What the agents' browsers say they are: a current browser, so the outdated-browser step passes. */
     static final String USER_AGENT = "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:128.0) Gecko/20100101 Firefox/128.0";
 
     /** What the run does; every count comes from a system property. */
-    record Settings(int rounds, int warmupRounds, int workers, int signInsPerWorker, int users) {
+    record Settings(int rounds, int warmupRounds, int workers, int signInsPerWorker, int users, boolean profile,
+                    boolean serverJfr) {
 
         static Settings fromSystemProperties() {
             Settings settings = new Settings(
@@ -91,7 +102,9 @@ public final class FullFlowLatencyComparison {
                     Math.max(0, Integer.getInteger("casvp.bench.warmupRounds", 2)),
                     positive("casvp.bench.workers", 4),
                     positive("casvp.bench.signInsPerWorker", 25),
-                    positive("casvp.bench.users", 40));
+                    positive("casvp.bench.users", 40),
+                    Boolean.getBoolean("casvp.bench.profile"),
+                    Boolean.getBoolean("casvp.bench.serverJfr"));
             if (settings.users() < settings.workers()) {
                 throw new IllegalArgumentException("casvp.bench.users must be at least casvp.bench.workers: "
                         + "each worker signs in its own agents");
@@ -109,23 +122,41 @@ public final class FullFlowLatencyComparison {
     }
 
     enum Variant {
-        STOCK("stock", "built-in `browser` flow", BenchRealm.STOCK_CLIENT),
-        CASVP("casvp", "copy of the whole `casvp browser` flow", FlowBenchRealm.CASVP_CLIENT);
+        STOCK("stock", "built-in `browser` flow", BenchRealm.STOCK_CLIENT, null),
+        CASVP("casvp", "copy of the whole `casvp browser` flow", FlowBenchRealm.CASVP_CLIENT, null),
+        NO_DEVICE("casvp − device step", "the same without `casvp-device-recognition`",
+                new FlowBenchRealm.Trimmed("bench-casvp-no-device", "no device - ", Set.of(FlowBenchRealm.DEVICE_PROVIDER))),
+        PASSWORD_ONLY("casvp password form only", "`casvp browser` with `casvp-password-form` alone in its forms",
+                new FlowBenchRealm.Trimmed("bench-casvp-password-only", "password only - ", Set.of(
+                        FlowBenchRealm.DEVICE_PROVIDER, "casvp-outdated-browser", "casvp-password-expiry",
+                        "casvp-trusted-network-gate", "casvp outside second factor", "casvp browser second factor",
+                        "casvp admin second factor")));
 
         final String label;
         final String description;
         final String clientId;
+        /** For the profiling variants: which copy of the flow. */
+        final FlowBenchRealm.Trimmed trimmed;
 
-        Variant(String label, String description, String clientId) {
+        Variant(String label, String description, String clientId, FlowBenchRealm.Trimmed trimmed) {
             this.label = label;
             this.description = description;
             this.clientId = clientId;
+            this.trimmed = trimmed;
+        }
+
+        Variant(String label, String description, FlowBenchRealm.Trimmed trimmed) {
+            this(label, description, trimmed.clientId(), trimmed);
+        }
+
+        static List<Variant> run(boolean profile) {
+            return profile ? List.of(values()) : List.of(STOCK, CASVP);
         }
     }
 
     /** One leg: a variant run by every worker at once. */
     record Leg(int round, Variant variant, long[] nanos, int failures, List<String> failureSamples, long wallNanos,
-               long serverCpuNanos, double loadAfter, int otherServers) {
+               long serverCpuNanos, double loadAfter, int otherServers, Instant started, Instant ended) {
 
         LatencyFigures figures() {
             return LatencyFigures.of(nanos, wallNanos);
@@ -133,6 +164,7 @@ public final class FullFlowLatencyComparison {
     }
 
     private final Settings settings;
+    private final List<Variant> variants;
     private final DistributionKeycloak server;
     private final FlowBenchRealm realm;
     private final GreenMail mail;
@@ -150,6 +182,7 @@ public final class FullFlowLatencyComparison {
     private FullFlowLatencyComparison(Settings settings, DistributionKeycloak server, FlowBenchRealm realm,
                                       GreenMail mail) {
         this.settings = settings;
+        this.variants = Variant.run(settings.profile());
         this.server = server;
         this.realm = realm;
         this.mail = mail;
@@ -184,32 +217,61 @@ public final class FullFlowLatencyComparison {
         GreenMail mail = new GreenMail(new ServerSetup(FreePorts.next(),
                 InetAddress.getLoopbackAddress().getHostAddress(), ServerSetup.PROTOCOL_SMTP));
         mail.start();
+        String report;
+        List<Leg> legs;
+        List<String> variants;
+        Map<String, Double> cpu = new LinkedHashMap<>();
         try {
             System.out.printf("Starting Keycloak from %s (log and build log in %s)%n", home, output);
             try (DistributionKeycloak server = DistributionKeycloak.start(new DistributionKeycloak.Options(home,
                     ItSettings.bundleJar(), ItSettings.realmImportDir(), output, FreePorts.next(), FreePorts.next(),
                     mail, DistributionKeycloak.randomSecret(), DistributionKeycloak.randomSecret(),
-                    "http://localhost:" + FreePorts.next(), false, Map.of()))) {
+                    "http://localhost:" + FreePorts.next(), false, serverEnvironment(settings, output)))) {
                 System.out.printf("Keycloak ready in %d ms at %s%n", server.startupMillis(), server.baseUrl());
                 List<String> othersAtStart = BenchEnvironment.otherKeycloakServers(server.pid());
                 FlowBenchRealm realm = FlowBenchRealm.create(server.admin(), ItSettings.realmImportDir(),
-                        settings.users(), mail.getSmtp().getPort());
+                        settings.users(), mail.getSmtp().getPort(), Variant.run(settings.profile()).stream()
+                                .filter(v -> v.trimmed != null).map(v -> v.trimmed).toList());
                 FullFlowLatencyComparison bench = new FullFlowLatencyComparison(settings, server, realm, mail);
                 try {
-                    List<Leg> legs = bench.run();
-                    String report = bench.report(legs, started, loadBefore, othersAtStart);
-                    System.out.println();
-                    System.out.print(report);
-                    Path file = output.resolve(REPORT_FILE);
-                    Files.writeString(file, report);
-                    System.out.println("Written to " + file);
+                    legs = bench.run();
+                    report = bench.report(legs, started, loadBefore, othersAtStart);
+                    variants = bench.variants.stream().map(v -> v.label).toList();
+                    for (Variant v : bench.variants) {
+                        cpu.put(v.label, cpuMillisPerSignIn(legs.stream().filter(l -> l.variant() == v).toList()));
+                    }
                 } finally {
                     bench.pool.shutdownNow();
                 }
-            }
+            } // the server stops here, and Flight Recorder writes its file
         } finally {
             mail.stop();
         }
+        if (settings.serverJfr()) {
+            report += "\nServer CPU by what it was doing (Java Flight Recorder execution samples of the Keycloak JVM "
+                    + "during the counted legs; see ServerCpuSamples):\n\n" + ServerCpuSamples.breakdown(
+                    output.resolve(JFR_FILE), legs.stream().map(l -> new ServerCpuSamples.Window(l.variant().label,
+                            l.started(), l.ended(), l.nanos().length)).toList(), variants, cpu);
+        }
+        System.out.println();
+        System.out.print(report);
+        Path file = output.resolve(REPORT_FILE);
+        Files.writeString(file, report);
+        System.out.println("Written to " + file);
+    }
+
+    /** With {@code casvp.bench.serverJfr}, Keycloak runs under Java Flight Recorder (kc.sh reads JAVA_OPTS_APPEND). */
+    private static Map<String, String> serverEnvironment(Settings settings, Path output) {
+        if (!settings.serverJfr()) {
+            return Map.of();
+        }
+        try {
+            Files.deleteIfExists(output.resolve(JFR_FILE)); // never read an earlier run's recording
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Map.of("JAVA_OPTS_APPEND", "-XX:FlightRecorderOptions=stackdepth=256 -XX:StartFlightRecording=filename="
+                + output.resolve(JFR_FILE) + ",settings=profile,dumponexit=true");
     }
 
     private List<Leg> run() throws InterruptedException {
@@ -273,12 +335,14 @@ public final class FullFlowLatencyComparison {
                 mailsAfterPriming);
     }
 
-    /** Rounds alternate the order of the two legs, so each variant runs first equally often. */
-    private static List<Variant> order(int round) {
-        Variant[] all = Variant.values();
+    /**
+     * The variants in an order that rotates from round to round: with two, they alternate, and
+     * each runs first equally often over an even number of rounds.
+     */
+    private List<Variant> order(int round) {
         List<Variant> order = new ArrayList<>();
-        for (int i = 0; i < all.length; i++) {
-            order.add(all[(i + round) % all.length]);
+        for (int i = 0; i < variants.size(); i++) {
+            order.add(variants.get((i + round) % variants.size()));
         }
         return order;
     }
@@ -321,14 +385,16 @@ public final class FullFlowLatencyComparison {
             futures.add(pool.submit(task));
         }
         long cpuBefore = BenchEnvironment.cpuNanos(server.pid());
+        Instant started = Instant.now();
         long start = System.nanoTime();
         go.countDown();
         BenchEnvironment.awaitWorkers(futures, SIGN_IN_BOUND.multipliedBy(perWorker));
         long wall = System.nanoTime() - start;
+        Instant ended = Instant.now();
         long cpu = BenchEnvironment.cpuNanos(server.pid()) - cpuBefore;
         long[] all = Arrays.stream(times).flatMapToLong(Arrays::stream).toArray();
         return new Leg(round, variant, all, Arrays.stream(failures).sum(), List.copyOf(samples), wall, cpu,
-                BenchEnvironment.loadAverage(), others);
+                BenchEnvironment.loadAverage(), others, started, ended);
     }
 
     /** The agent's browser, closed and reopened (device cookie kept), signs in through the variant's client. */
@@ -380,7 +446,7 @@ public final class FullFlowLatencyComparison {
             throws IOException {
         Map<Variant, List<Leg>> byVariant = new EnumMap<>(Variant.class);
         Map<Variant, LatencyFigures> stats = new EnumMap<>(Variant.class);
-        for (Variant v : Variant.values()) {
+        for (Variant v : variants) {
             byVariant.put(v, legs.stream().filter(l -> l.variant() == v).toList());
             stats.put(v, figures(byVariant.get(v)));
         }
@@ -403,7 +469,7 @@ public final class FullFlowLatencyComparison {
         md.append("| variant | what | sign-ins | failed | p50 ms | p95 ms | mean ms | max ms | sign-ins/s "
                 + "| server CPU ms per sign-in |\n");
         md.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
-        for (Variant v : Variant.values()) {
+        for (Variant v : variants) {
             LatencyFigures s = stats.get(v);
             int failed = byVariant.get(v).stream().mapToInt(Leg::failures).sum();
             md.append(String.format("| %s | %s | %d | %d | %.1f | %.1f | %.1f | %.1f | %.2f | %.1f |%n", v.label,
@@ -451,6 +517,9 @@ public final class FullFlowLatencyComparison {
         md.append(String.format("| throughput ratio per round: min – median – max | %.3f – %.3f – %.3f | | |%n",
                 Collections.min(throughputRounds), median(throughputRounds), Collections.max(throughputRounds)));
         md.append(rounds);
+        if (settings.profile()) {
+            md.append(profile(byVariant, stats));
+        }
 
         md.append("\nChecks (what the pages, the events and the mail catcher say):\n\n");
         md.append(String.format("- failed sign-ins in counted legs: %d%s%n", failures, failures == 0 ? ""
@@ -481,11 +550,21 @@ public final class FullFlowLatencyComparison {
 
         md.append("\nFlow of `").append(FlowBenchRealm.CASVP_CLIENT)
                 .append("` (built through the admin API from `casvp-realm.json`, checked against it):\n\n```\n")
-                .append(realm.describeFlow()).append("```\n");
+                .append(realm.describeFlow("")).append("```\n");
+        for (Variant v : variants) {
+            if (v.trimmed != null) {
+                md.append("\nFlow of `").append(v.clientId).append("` (profiling: ").append(v.description)
+                        .append("):\n\n```\n").append(realm.describeFlow(v.trimmed.aliasPrefix())).append("```\n");
+            }
+        }
 
         md.append(BenchEnvironment.machineRows(loadBefore, server.startupMillis()));
         md.append(String.format("| other Keycloak JVMs, start → end | %s → %s |%n", describe(othersAtStart),
                 describe(BenchEnvironment.otherKeycloakServers(server.pid()))));
+        if (settings.serverJfr()) {
+            md.append(String.format("| server profiling | Java Flight Recorder on (`%s`), which costs CPU too |%n",
+                    JFR_FILE));
+        }
         md.append(String.format("| users, workers | %d agents, %d concurrent workers (each with its own agents) |%n",
                 settings.users(), settings.workers()));
         md.append(String.format("| counted | %d rounds × %d workers × %d sign-ins = %d sign-ins per variant |%n",
@@ -497,10 +576,38 @@ public final class FullFlowLatencyComparison {
         return md.toString();
     }
 
+    /**
+     * From the stock flow to the whole casvp flow, one part at a time: what each part adds to the
+     * server's CPU time per sign-in (little disturbed by other work on the machine, unlike
+     * latency) and to the p50.
+     */
+    private static String profile(Map<Variant, List<Leg>> byVariant, Map<Variant, LatencyFigures> stats) {
+        StringBuilder md = new StringBuilder();
+        md.append("\nWhere the time goes (profiling run; each row adds one part to the row above):\n\n");
+        md.append("| variant | what it adds | p50 ms | p50 added | server CPU ms per sign-in | CPU added |\n");
+        md.append("|---|---|---:|---:|---:|---:|\n");
+        Map<Variant, String> adds = Map.of(
+                Variant.STOCK, "",
+                Variant.PASSWORD_ONLY, "casvp skeleton and `casvp-password-form` instead of the stock browser flow",
+                Variant.NO_DEVICE, "outdated-browser check, password expiry, trusted-network gate, the three "
+                        + "conditional second-factor sub-flows",
+                Variant.CASVP, "`casvp-device-recognition`");
+        Variant previous = null;
+        for (Variant v : List.of(Variant.STOCK, Variant.PASSWORD_ONLY, Variant.NO_DEVICE, Variant.CASVP)) {
+            double cpu = cpuMillisPerSignIn(byVariant.get(v));
+            double p50 = stats.get(v).p50();
+            md.append(String.format("| %s | %s | %.1f | %s | %.1f | %s |%n", v.label, adds.get(v), p50,
+                    previous == null ? "" : String.format("%+.1f ms", p50 - stats.get(previous).p50()), cpu,
+                    previous == null ? "" : String.format("%+.1f ms", cpu - cpuMillisPerSignIn(byVariant.get(previous)))));
+            previous = v;
+        }
+        return md.toString();
+    }
+
     /** LOGIN and LOGIN_ERROR events of each client, and what the device step recorded on the casvp ones. */
     private String eventsReport() {
         StringBuilder text = new StringBuilder();
-        for (Variant v : Variant.values()) {
+        for (Variant v : variants) {
             List<EventRepresentation> logins = realm.events("LOGIN", v.clientId, 1_000_000);
             List<EventRepresentation> errors = realm.events("LOGIN_ERROR", v.clientId, 1_000_000);
             text.append(String.format("- `%s`: %d LOGIN events for %d sign-ins that reached the redirect "
