@@ -64,7 +64,9 @@ import java.util.stream.Collectors;
  *
  * <p>Each round runs one leg per variant, the order alternating from round to round; in a
  * leg {@code casvp.bench.workers} workers, each with its own share of the agents, run
- * {@code casvp.bench.signInsPerWorker} sign-ins back to back. Warm-up rounds
+ * {@code casvp.bench.signInsPerWorker} sign-ins back to back. Legs are short (about 5 s) and
+ * many, so that the other work this shared machine runs changes little within a round and
+ * hits both variants alike. Warm-up rounds
  * ({@code casvp.bench.warmupRounds}) are not counted. For each leg the report also gives the
  * Keycloak process's CPU time per sign-in and the load of the machine.
  *
@@ -76,7 +78,7 @@ import java.util.stream.Collectors;
  *
  * <p>Run, after {@code mvn -B -q install -DskipTests} at the top level:
  * {@code mvn -B -Pbench-flow -pl integration-tests verify}. Counts can be changed with
- * {@code -Dcasvp.bench.rounds=6 -Dcasvp.bench.workers=4 -Dcasvp.bench.signInsPerWorker=25
+ * {@code -Dcasvp.bench.rounds=10 -Dcasvp.bench.workers=4 -Dcasvp.bench.signInsPerWorker=15
  * -Dcasvp.bench.users=40 -Dcasvp.bench.warmupRounds=2}. The Markdown report is printed and
  * written to {@code target/bench/full-flow-latency.md}.
  */
@@ -98,10 +100,10 @@ public final class FullFlowLatencyComparison {
 
         static Settings fromSystemProperties() {
             Settings settings = new Settings(
-                    positive("casvp.bench.rounds", 6),
+                    positive("casvp.bench.rounds", 10),
                     Math.max(0, Integer.getInteger("casvp.bench.warmupRounds", 2)),
                     positive("casvp.bench.workers", 4),
-                    positive("casvp.bench.signInsPerWorker", 25),
+                    positive("casvp.bench.signInsPerWorker", 15),
                     positive("casvp.bench.users", 40),
                     Boolean.getBoolean("casvp.bench.profile"),
                     Boolean.getBoolean("casvp.bench.serverJfr"));
