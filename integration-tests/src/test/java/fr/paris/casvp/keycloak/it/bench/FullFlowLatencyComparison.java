@@ -67,7 +67,9 @@ import java.util.stream.Collectors;
  * {@code casvp.bench.signInsPerWorker} sign-ins back to back. Legs are short (about 5 s) and
  * many, so that the other work this shared machine runs changes little within a round and
  * hits both variants alike. Warm-up rounds
- * ({@code casvp.bench.warmupRounds}) are not counted. For each leg the report also gives the
+ * ({@code casvp.bench.warmupRounds}) are not counted; the server needs about a thousand
+ * sign-ins before its CPU time per sign-in stops falling (the JIT compiler at work on the
+ * password hash above all), and a server in service is warm. For each leg the report also gives the
  * Keycloak process's CPU time per sign-in and the load of the machine.
  *
  * <p>To see where the time goes, {@code -Dcasvp.bench.profile=true} adds two variants, each a
@@ -79,7 +81,7 @@ import java.util.stream.Collectors;
  * <p>Run, after {@code mvn -B -q install -DskipTests} at the top level:
  * {@code mvn -B -Pbench-flow -pl integration-tests verify}. Counts can be changed with
  * {@code -Dcasvp.bench.rounds=10 -Dcasvp.bench.workers=4 -Dcasvp.bench.signInsPerWorker=15
- * -Dcasvp.bench.users=40 -Dcasvp.bench.warmupRounds=2}. The Markdown report is printed and
+ * -Dcasvp.bench.users=40 -Dcasvp.bench.warmupRounds=8}. The Markdown report is printed and
  * written to {@code target/bench/full-flow-latency.md}.
  */
 public final class FullFlowLatencyComparison {
@@ -101,7 +103,7 @@ public final class FullFlowLatencyComparison {
         static Settings fromSystemProperties() {
             Settings settings = new Settings(
                     positive("casvp.bench.rounds", 10),
-                    Math.max(0, Integer.getInteger("casvp.bench.warmupRounds", 2)),
+                    Math.max(0, Integer.getInteger("casvp.bench.warmupRounds", 8)),
                     positive("casvp.bench.workers", 4),
                     positive("casvp.bench.signInsPerWorker", 15),
                     positive("casvp.bench.users", 40),
