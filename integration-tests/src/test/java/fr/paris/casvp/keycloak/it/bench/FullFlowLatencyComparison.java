@@ -66,11 +66,11 @@ import java.util.stream.Collectors;
  * leg {@code casvp.bench.workers} workers, each with its own share of the agents, run
  * {@code casvp.bench.signInsPerWorker} sign-ins back to back. Legs are short (about 5 s) and
  * many, so that the other work this shared machine runs changes little within a round and
- * hits both variants alike. Warm-up rounds
- * ({@code casvp.bench.warmupRounds}) are not counted; the server needs about a thousand
- * sign-ins before its CPU time per sign-in stops falling (the JIT compiler at work on the
- * password hash above all), and a server in service is warm. For each leg the report also gives the
- * Keycloak process's CPU time per sign-in and the load of the machine.
+ * hits both variants alike. Warm-up rounds ({@code casvp.bench.warmupRounds}) are not
+ * counted; the server needs about a thousand sign-ins before its CPU time per sign-in stops
+ * falling (the JIT compiler at work on the password hash above all), and a server in service
+ * is warm. For each leg the report also gives the Keycloak process's CPU time per sign-in and
+ * the load of the machine.
  *
  * <p>To see where the time goes, {@code -Dcasvp.bench.profile=true} adds two variants, each a
  * copy of the casvp flow with parts left out (its own client): without the device step, and
