@@ -109,7 +109,7 @@ final class BenchRealm {
         return text.toString();
     }
 
-    private static Map<String, String> smtp(int port) {
+    static Map<String, String> smtp(int port) {
         Map<String, String> smtp = new LinkedHashMap<>();
         smtp.put("host", "127.0.0.1");
         smtp.put("port", Integer.toString(port));
@@ -121,7 +121,7 @@ final class BenchRealm {
         return smtp;
     }
 
-    private static String flowId(AuthenticationManagementResource flows, String alias) {
+    static String flowId(AuthenticationManagementResource flows, String alias) {
         return flows.getFlows().stream().filter(f -> alias.equals(f.getAlias())).findFirst()
                 .orElseThrow(() -> new IllegalStateException("No flow " + alias)).getId();
     }
@@ -183,7 +183,7 @@ final class BenchRealm {
         throw new IllegalStateException("No sub-flow with " + PASSWORD_FORM + " in " + DEVICE_FLOW);
     }
 
-    private static void createClient(RealmResource realm, String clientId, String browserFlowId) {
+    static void createClient(RealmResource realm, String clientId, String browserFlowId) {
         ClientRepresentation client = new ClientRepresentation();
         client.setClientId(clientId);
         client.setEnabled(true);
@@ -198,7 +198,7 @@ final class BenchRealm {
         }
     }
 
-    private static User createUser(RealmResource realm, String username) {
+    static User createUser(RealmResource realm, String username) {
         String password = "Bench passphrase " + username;
         CredentialRepresentation credential = new CredentialRepresentation();
         credential.setType(CredentialRepresentation.PASSWORD);
@@ -219,7 +219,7 @@ final class BenchRealm {
         }
     }
 
-    private static void expect(Response response, int status, String what) {
+    static void expect(Response response, int status, String what) {
         if (response.getStatus() != status) {
             throw new IllegalStateException(what + ": HTTP " + response.getStatus() + " "
                     + response.readEntity(String.class));

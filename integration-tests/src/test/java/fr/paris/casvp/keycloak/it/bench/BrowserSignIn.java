@@ -25,7 +25,9 @@ import java.util.regex.Pattern;
  * sign-in is the time of both requests.
  *
  * <p>The jar is a {@link CookieManager} used explicitly rather than as the client's cookie
- * handler, so that one HTTP client (and its connections) serves all the worker's sign-ins.
+ * handler, so that one HTTP client (and its connections) serves all the worker's sign-ins;
+ * a caller that plays an agent's own browser passes that browser's jar instead (see
+ * {@link AgentBrowser}), and the jar keeps what the server set.
  * Keycloak marks its cookies {@code Secure} on {@code localhost} even over plain HTTP, as
  * browsers treat it as a secure context; the jar is therefore asked for cookies as for an
  * {@code https} address.
@@ -46,17 +48,29 @@ final class BrowserSignIn {
 
     private final HttpClient http;
     private final String realmUrl;
+    private final String userAgent;
 
     BrowserSignIn(String baseUrl, String realm) {
+        this(baseUrl, realm, null);
+    }
+
+    /** @param userAgent the {@code User-Agent} every request sends; null for the HTTP client's own */
+    BrowserSignIn(String baseUrl, String realm, String userAgent) {
         this.http = HttpClient.newBuilder()
                 .connectTimeout(CONNECT_TIMEOUT)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
         this.realmUrl = baseUrl + "/realms/" + realm;
+        this.userAgent = userAgent;
     }
 
+    /** A sign-in from a browser never seen before: a fresh cookie jar. */
     Result signIn(String clientId, String username, String password) {
-        CookieManager jar = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+        return signIn(clientId, username, password, new CookieManager(null, CookiePolicy.ACCEPT_ALL));
+    }
+
+    /** A sign-in with the cookies already in {@code jar}; the cookies the server sets are added to it. */
+    Result signIn(String clientId, String username, String password, CookieManager jar) {
         long started = System.nanoTime();
         try {
             URI authorize = URI.create(realmUrl + "/protocol/openid-connect/auth"
@@ -100,6 +114,9 @@ final class BrowserSignIn {
         if (!cookies.isEmpty()) {
             request.header("Cookie", String.join("; ", cookies));
         }
+        if (userAgent != null) {
+            request.header("User-Agent", userAgent);
+        }
         HttpResponse<String> response = http.send(request.timeout(REQUEST_TIMEOUT).build(),
                 HttpResponse.BodyHandlers.ofString());
         jar.put(cookieUri, response.headers().map());
@@ -123,7 +140,8 @@ final class BrowserSignIn {
                 + (error.find() ? ", error \"" + error.group(1).trim() + "\"" : "") + ")";
     }
 
-    private static URI asHttps(URI uri) {
+    /** The address the jar files Keycloak's cookies under (see the class comment). */
+    static URI asHttps(URI uri) {
         return URI.create("https://" + uri.getRawAuthority() + uri.getRawPath());
     }
 

@@ -8,13 +8,10 @@ import fr.paris.casvp.keycloak.it.support.ItSettings;
 import org.keycloak.representations.idm.EventRepresentation;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -22,18 +19,15 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
@@ -78,6 +72,7 @@ public final class DeviceLatencyComparison {
     private static final double SLOW_SMTP_P95_TARGET_MS = 50;
     private static final Duration MAIL_DRAIN_LIMIT = Duration.ofSeconds(60);
     private static final Duration FINAL_MAIL_DRAIN_LIMIT = Duration.ofSeconds(120);
+    private static final String COMMAND = "mvn -B -Pbench-devices -pl integration-tests verify";
     private static final Duration SIGN_IN_BOUND = Duration.ofSeconds(70); // both requests time out at 30 s
 
     /** What the run does; every count comes from a system property. */
@@ -128,22 +123,11 @@ public final class DeviceLatencyComparison {
     record Stats(int signIns, int failures, double p50, double p95, double mean, double max, double perSecond) {
 
         static Stats of(List<Leg> legs) {
-            long[] all = legs.stream().flatMapToLong(leg -> Arrays.stream(leg.nanos())).sorted().toArray();
-            int failures = legs.stream().mapToInt(Leg::failures).sum();
-            long wall = legs.stream().mapToLong(Leg::wallNanos).sum();
-            double mean = all.length == 0 ? Double.NaN : Arrays.stream(all).average().orElseThrow() / 1e6;
-            return new Stats(all.length, failures, percentile(all, 50), percentile(all, 95), mean,
-                    all.length == 0 ? Double.NaN : all[all.length - 1] / 1e6,
-                    wall == 0 ? Double.NaN : all.length / (wall / 1e9));
-        }
-
-        /** Nearest-rank percentile of sorted nanoseconds, in milliseconds. */
-        static double percentile(long[] sorted, int p) {
-            if (sorted.length == 0) {
-                return Double.NaN;
-            }
-            int rank = (int) Math.ceil(p / 100.0 * sorted.length);
-            return sorted[Math.max(0, rank - 1)] / 1e6;
+            LatencyFigures f = LatencyFigures.of(
+                    legs.stream().flatMapToLong(leg -> Arrays.stream(leg.nanos())).toArray(),
+                    legs.stream().mapToLong(Leg::wallNanos).sum());
+            return new Stats(f.count(), legs.stream().mapToInt(Leg::failures).sum(), f.p50(), f.p95(), f.mean(),
+                    f.max(), f.perSecond());
         }
     }
 
@@ -179,9 +163,9 @@ public final class DeviceLatencyComparison {
 
     public static void main(String[] args) throws Exception {
         Settings settings = Settings.fromSystemProperties();
-        Path home = Paths.get(required("casvp.bench.home")).toAbsolutePath().normalize();
+        Path home = Paths.get(BenchEnvironment.required("casvp.bench.home", COMMAND)).toAbsolutePath().normalize();
         Path output = Files.createDirectories(ItSettings.outputDir());
-        double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        double loadBefore = BenchEnvironment.loadAverage();
         Instant started = Instant.now();
 
         GreenMail mail = new GreenMail(new ServerSetup(FreePorts.next(),
@@ -255,7 +239,7 @@ public final class DeviceLatencyComparison {
         awaitAll(tasks, SIGN_IN_BOUND.multipliedBy((long) users.size()));
         if (!failures.isEmpty()) {
             throw new IllegalStateException("First sign-ins failed (" + failures.size() + "), e.g. " + failures.get(0)
-                    + "\nServer log tail:\n" + tail(server.serverLog(), 40));
+                    + "\nServer log tail:\n" + BenchEnvironment.tail(server.serverLog(), 40));
         }
         System.out.printf("Primed %d users with their first device%n", users.size());
     }
@@ -311,7 +295,7 @@ public final class DeviceLatencyComparison {
         }
         long start = System.nanoTime();
         go.countDown();
-        awaitFutures(futures, SIGN_IN_BOUND.multipliedBy(perWorker));
+        BenchEnvironment.awaitWorkers(futures, SIGN_IN_BOUND.multipliedBy(perWorker));
         long wall = System.nanoTime() - start;
 
         long[] all = Arrays.stream(times).flatMapToLong(Arrays::stream).toArray();
@@ -359,8 +343,8 @@ public final class DeviceLatencyComparison {
         long[] sorted = leg.nanos().clone();
         Arrays.sort(sorted);
         System.out.printf("%-14s %-18s %4d ok %3d failed  p50 %7.1f ms  p95 %7.1f ms  in %5.1f s%s%n", round,
-                leg.variant().label, sorted.length, leg.failures(), Stats.percentile(sorted, 50),
-                Stats.percentile(sorted, 95), leg.wallNanos() / 1e9,
+                leg.variant().label, sorted.length, leg.failures(), LatencyFigures.percentile(sorted, 50),
+                LatencyFigures.percentile(sorted, 95), leg.wallNanos() / 1e9,
                 leg.failureSamples().isEmpty() ? "" : "  e.g. " + leg.failureSamples().get(0));
     }
 
@@ -415,7 +399,7 @@ public final class DeviceLatencyComparison {
             for (Variant v : Variant.values()) {
                 long[] sorted = inRound.stream().filter(l -> l.variant() == v)
                         .flatMapToLong(l -> Arrays.stream(l.nanos())).sorted().toArray();
-                md.append(String.format(" | %.1f", Stats.percentile(sorted, 95)));
+                md.append(String.format(" | %.1f", LatencyFigures.percentile(sorted, 95)));
             }
             md.append(" |\n");
         }
@@ -439,17 +423,7 @@ public final class DeviceLatencyComparison {
         md.append("\nDevice flow (`bench device browser`, a copy of `browser`):\n\n```\n")
                 .append(realm.describeExecutions()).append("```\n");
 
-        double loadAfter = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-        md.append("\n| machine and run | |\n|---|---|\n");
-        md.append(String.format("| cores (availableProcessors) | %d |%n", Runtime.getRuntime().availableProcessors()));
-        md.append(String.format("| JVM (bench client) | %s %s (%s) |%n", System.getProperty("java.vm.name"),
-                System.getProperty("java.version"), System.getProperty("java.vendor")));
-        md.append(String.format("| OS | %s %s %s |%n", System.getProperty("os.name"), System.getProperty("os.version"),
-                System.getProperty("os.arch")));
-        md.append(String.format("| load average, start → end | %.2f → %.2f |%n", loadBefore, loadAfter));
-        md.append(String.format("| Keycloak | %s, `kc.sh start --optimized`, dev-mem H2, start-up %d ms |%n",
-                ItSettings.keycloakVersion(), server.startupMillis()));
-        md.append(String.format("| bundle | %s |%n", describeBundle()));
+        md.append(BenchEnvironment.machineRows(loadBefore, server.startupMillis()));
         md.append(String.format("| users, workers | %d users, %d concurrent workers |%n", settings.users(),
                 settings.workers()));
         md.append(String.format("| counted | %d rounds × %d variants × %d workers × %d sign-ins = %d sign-ins per variant |%n",
@@ -481,51 +455,11 @@ public final class DeviceLatencyComparison {
                 TreeMap::new, Collectors.counting()));
     }
 
-    private static String describeBundle() throws IOException {
-        Path jar = ItSettings.bundleJar();
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(jar));
-            return String.format("%s, %d bytes, SHA-256 %s…, modified %s", jar.getFileName(), Files.size(jar),
-                    HexFormat.of().formatHex(hash).substring(0, 12),
-                    Files.getLastModifiedTime(jar).toInstant().truncatedTo(ChronoUnit.SECONDS));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     private void awaitAll(List<Callable<Void>> tasks, Duration bound) throws InterruptedException {
         List<Future<Void>> futures = new ArrayList<>();
         for (Callable<Void> task : tasks) {
             futures.add(pool.submit(task));
         }
-        awaitFutures(futures, bound);
-    }
-
-    private static void awaitFutures(List<Future<Void>> futures, Duration bound) throws InterruptedException {
-        long deadline = System.nanoTime() + bound.toNanos();
-        for (Future<Void> future : futures) {
-            try {
-                future.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            } catch (ExecutionException e) {
-                throw new IllegalStateException("A sign-in worker failed", e.getCause());
-            } catch (TimeoutException e) {
-                futures.forEach(f -> f.cancel(true));
-                throw new IllegalStateException("Sign-in workers did not finish within " + bound);
-            }
-        }
-    }
-
-    private static String tail(String text, int lines) {
-        List<String> all = text.lines().toList();
-        return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
-    }
-
-    private static String required(String key) {
-        String value = System.getProperty(key);
-        if (value == null || value.isBlank()) {
-            throw new IllegalStateException("System property " + key
-                    + " is not set: run through Maven (mvn -Pbench-devices -pl integration-tests verify).");
-        }
-        return value;
+        BenchEnvironment.awaitWorkers(futures, bound);
     }
 }

@@ -6,11 +6,8 @@ import org.keycloak.admin.client.resource.AuthenticationManagementResource;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.representations.idm.AuthenticationExecutionInfoRepresentation;
 import org.keycloak.representations.idm.AuthenticatorConfigRepresentation;
-import org.keycloak.representations.idm.ClientRepresentation;
-import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.EventRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
-import org.keycloak.representations.idm.UserRepresentation;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,8 +24,8 @@ import java.util.Map;
  * is the cost of counting, not of being blocked. Keycloak's own brute-force protection is off
  * in this realm, so that it refuses nothing either, in either variant.
  *
- * <p>Independent of {@link BenchRealm} (which needs the device step); it reuses its realm
- * name, redirect URI, stock client id and {@link BenchRealm.User}.
+ * <p>Independent of {@link BenchRealm}'s realm (which needs the device step); it reuses its realm
+ * name, redirect URI, stock client id, {@link BenchRealm.User} and its client and user helpers.
  */
 final class LockoutBenchRealm {
 
@@ -75,14 +72,14 @@ final class LockoutBenchRealm {
                     + ": rebuild the bundle (mvn -B -q install -DskipTests) and run again.");
         }
         BenchRealm.declareNoTrustedNetworks(realm);
-        String browserFlowId = flowId(flows, "browser");
+        String browserFlowId = BenchRealm.flowId(flows, "browser");
         String lockoutFlowId = createLockoutFlow(flows);
-        createClient(realm, BenchRealm.STOCK_CLIENT, browserFlowId);
-        createClient(realm, LOCKOUT_CLIENT, lockoutFlowId);
+        BenchRealm.createClient(realm, BenchRealm.STOCK_CLIENT, browserFlowId);
+        BenchRealm.createClient(realm, LOCKOUT_CLIENT, lockoutFlowId);
 
         List<BenchRealm.User> users = new ArrayList<>();
         for (int i = 1; i <= userCount; i++) {
-            users.add(createUser(realm, String.format("bench-user-%03d", i)));
+            users.add(BenchRealm.createUser(realm, String.format("bench-user-%03d", i)));
         }
         return new LockoutBenchRealm(realm, users);
     }
@@ -123,11 +120,6 @@ final class LockoutBenchRealm {
         return text.toString();
     }
 
-    private static String flowId(AuthenticationManagementResource flows, String alias) {
-        return flows.getFlows().stream().filter(f -> alias.equals(f.getAlias())).findFirst()
-                .orElseThrow(() -> new IllegalStateException("No flow " + alias)).getId();
-    }
-
     /**
      * Copies the built-in browser flow; in the copied forms sub-flow, adds
      * {@code casvp-password-form} (REQUIRED, configured), moves it to the place of
@@ -135,7 +127,7 @@ final class LockoutBenchRealm {
      */
     private static String createLockoutFlow(AuthenticationManagementResource flows) {
         try (Response copied = flows.copy("browser", Map.of("newName", LOCKOUT_FLOW))) {
-            expect(copied, 201, "copy of the browser flow");
+            BenchRealm.expect(copied, 201, "copy of the browser flow");
         }
         String forms = formsSubFlow(flows.getExecutions(LOCKOUT_FLOW));
         flows.addExecution(forms, Map.of("provider", LOCKOUT_PROVIDER));
@@ -158,9 +150,9 @@ final class LockoutBenchRealm {
         config.setAlias(CONFIG_ALIAS);
         config.setConfig(LOCKOUT_CONFIG);
         try (Response created = flows.newExecutionConfig(step.getId(), config)) {
-            expect(created, 201, "configuration of the " + LOCKOUT_PROVIDER + " step");
+            BenchRealm.expect(created, 201, "configuration of the " + LOCKOUT_PROVIDER + " step");
         }
-        return flowId(flows, LOCKOUT_FLOW);
+        return BenchRealm.flowId(flows, LOCKOUT_FLOW);
     }
 
     private static AuthenticationExecutionInfoRepresentation execution(AuthenticationManagementResource flows,
@@ -199,54 +191,11 @@ final class LockoutBenchRealm {
         throw new IllegalStateException("No sub-flow with " + PASSWORD_FORM + " in " + LOCKOUT_FLOW);
     }
 
-    private static void createClient(RealmResource realm, String clientId, String browserFlowId) {
-        ClientRepresentation client = new ClientRepresentation();
-        client.setClientId(clientId);
-        client.setEnabled(true);
-        client.setProtocol("openid-connect");
-        client.setPublicClient(true);
-        client.setStandardFlowEnabled(true);
-        client.setDirectAccessGrantsEnabled(false);
-        client.setRedirectUris(List.of(BenchRealm.REDIRECT_URI));
-        client.setAuthenticationFlowBindingOverrides(Map.of("browser", browserFlowId));
-        try (Response created = realm.clients().create(client)) {
-            expect(created, 201, "client " + clientId);
-        }
-    }
-
-    private static BenchRealm.User createUser(RealmResource realm, String username) {
-        String password = "Bench passphrase " + username;
-        CredentialRepresentation credential = new CredentialRepresentation();
-        credential.setType(CredentialRepresentation.PASSWORD);
-        credential.setValue(password);
-        credential.setTemporary(false);
-        UserRepresentation user = new UserRepresentation();
-        user.setUsername(username);
-        user.setEmail(username + "@bench.test");
-        user.setEmailVerified(true);
-        user.setFirstName("Bench");
-        user.setLastName(username);
-        user.setEnabled(true);
-        user.setCredentials(List.of(credential));
-        try (Response created = realm.users().create(user)) {
-            expect(created, 201, "user " + username);
-            String path = created.getLocation().getPath();
-            return new BenchRealm.User(path.substring(path.lastIndexOf('/') + 1), username, password);
-        }
-    }
-
     private static Map<String, String> orderedMap(String... keysAndValues) {
         Map<String, String> map = new LinkedHashMap<>();
         for (int i = 0; i < keysAndValues.length; i += 2) {
             map.put(keysAndValues[i], keysAndValues[i + 1]);
         }
         return java.util.Collections.unmodifiableMap(map);
-    }
-
-    private static void expect(Response response, int status, String what) {
-        if (response.getStatus() != status) {
-            throw new IllegalStateException(what + ": HTTP " + response.getStatus() + " "
-                    + response.readEntity(String.class));
-        }
     }
 }

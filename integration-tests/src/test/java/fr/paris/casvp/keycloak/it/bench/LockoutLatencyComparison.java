@@ -11,7 +11,6 @@ import org.keycloak.representations.idm.EventRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -20,8 +19,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -36,13 +33,10 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
@@ -77,6 +71,7 @@ import java.util.stream.Collectors;
 public final class LockoutLatencyComparison {
 
     private static final double P50_RATIO_TARGET = 1.10;
+    private static final String COMMAND = "mvn -B -Pbench-lockout -pl integration-tests verify";
     private static final Duration ATTEMPT_BOUND = Duration.ofSeconds(70); // both requests time out at 30 s
     private static final String REPORT_FILE = "lockout-latency.md";
 
@@ -125,22 +120,11 @@ public final class LockoutLatencyComparison {
     record Stats(int attempts, int failures, double p50, double p95, double mean, double max, double perSecond) {
 
         static Stats of(List<Leg> legs) {
-            long[] all = legs.stream().flatMapToLong(leg -> Arrays.stream(leg.nanos())).sorted().toArray();
-            int failures = legs.stream().mapToInt(Leg::failures).sum();
-            long wall = legs.stream().mapToLong(Leg::wallNanos).sum();
-            double mean = all.length == 0 ? Double.NaN : Arrays.stream(all).average().orElseThrow() / 1e6;
-            return new Stats(all.length, failures, percentile(all, 50), percentile(all, 95), mean,
-                    all.length == 0 ? Double.NaN : all[all.length - 1] / 1e6,
-                    wall == 0 ? Double.NaN : all.length / (wall / 1e9));
-        }
-
-        /** Nearest-rank percentile of sorted nanoseconds, in milliseconds. */
-        static double percentile(long[] sorted, int p) {
-            if (sorted.length == 0) {
-                return Double.NaN;
-            }
-            int rank = (int) Math.ceil(p / 100.0 * sorted.length);
-            return sorted[Math.max(0, rank - 1)] / 1e6;
+            LatencyFigures f = LatencyFigures.of(
+                    legs.stream().flatMapToLong(leg -> Arrays.stream(leg.nanos())).toArray(),
+                    legs.stream().mapToLong(Leg::wallNanos).sum());
+            return new Stats(f.count(), legs.stream().mapToInt(Leg::failures).sum(), f.p50(), f.p95(), f.mean(),
+                    f.max(), f.perSecond());
         }
     }
 
@@ -176,9 +160,9 @@ public final class LockoutLatencyComparison {
 
     public static void main(String[] args) throws Exception {
         Settings settings = Settings.fromSystemProperties();
-        Path home = Paths.get(required("casvp.bench.home")).toAbsolutePath().normalize();
+        Path home = Paths.get(BenchEnvironment.required("casvp.bench.home", COMMAND)).toAbsolutePath().normalize();
         Path output = Files.createDirectories(ItSettings.outputDir());
-        double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        double loadBefore = BenchEnvironment.loadAverage();
         Instant started = Instant.now();
 
         // The server wants a mail catcher; nothing in this benchmark sends mail.
@@ -237,7 +221,7 @@ public final class LockoutLatencyComparison {
             BrowserSignIn.Result result = browser.signIn(variant.clientId, user.username(), user.password());
             if (!result.ok()) {
                 throw new IllegalStateException("The right password does not sign in through " + variant.clientId
-                        + ": " + result.failure() + "\nServer log tail:\n" + tail(server.serverLog(), 40));
+                        + ": " + result.failure() + "\nServer log tail:\n" + BenchEnvironment.tail(server.serverLog(), 40));
             }
             sanity.add(String.format("right password through `%s`: 302 to the redirect URI with a code (%.0f ms)",
                     variant.clientId, result.nanos() / 1e6));
@@ -295,7 +279,7 @@ public final class LockoutLatencyComparison {
         }
         long start = System.nanoTime();
         go.countDown();
-        awaitFutures(futures, ATTEMPT_BOUND.multipliedBy(perWorker));
+        BenchEnvironment.awaitWorkers(futures, ATTEMPT_BOUND.multipliedBy(perWorker));
         long wall = System.nanoTime() - start;
         long[] all = Arrays.stream(times).flatMapToLong(Arrays::stream).toArray();
         return new Leg(round, variant, all, Arrays.stream(failures).sum(), List.copyOf(samples), wall,
@@ -316,8 +300,8 @@ public final class LockoutLatencyComparison {
         long[] sorted = leg.nanos().clone();
         Arrays.sort(sorted);
         System.out.printf("%-12s %-8s %4d ok %3d failed  p50 %7.1f ms  p95 %7.1f ms  in %5.1f s  HTTP %s%s%n", round,
-                leg.variant().label, sorted.length, leg.failures(), Stats.percentile(sorted, 50),
-                Stats.percentile(sorted, 95), leg.wallNanos() / 1e9, leg.statuses(),
+                leg.variant().label, sorted.length, leg.failures(), LatencyFigures.percentile(sorted, 50),
+                LatencyFigures.percentile(sorted, 95), leg.wallNanos() / 1e9, leg.statuses(),
                 leg.failureSamples().isEmpty() ? "" : "  e.g. " + leg.failureSamples().get(0));
     }
 
@@ -370,8 +354,8 @@ public final class LockoutLatencyComparison {
             for (Variant v : Variant.values()) {
                 long[] sorted = inRound.stream().filter(l -> l.variant() == v)
                         .flatMapToLong(l -> Arrays.stream(l.nanos())).sorted().toArray();
-                p50.put(v, Stats.percentile(sorted, 50));
-                md.append(String.format(" | %.1f | %.1f", Stats.percentile(sorted, 50), Stats.percentile(sorted, 95)));
+                p50.put(v, LatencyFigures.percentile(sorted, 50));
+                md.append(String.format(" | %.1f | %.1f", LatencyFigures.percentile(sorted, 50), LatencyFigures.percentile(sorted, 95)));
             }
             md.append(String.format(" | %.3f |%n", p50.get(Variant.LOCKOUT) / p50.get(Variant.STOCK)));
         }
@@ -399,17 +383,7 @@ public final class LockoutLatencyComparison {
         md.append("\nLockout flow (`").append(LockoutBenchRealm.LOCKOUT_FLOW).append("`, a copy of `browser`):\n\n```\n")
                 .append(realm.describeExecutions(LockoutBenchRealm.LOCKOUT_FLOW)).append("```\n");
 
-        double loadAfter = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-        md.append("\n| machine and run | |\n|---|---|\n");
-        md.append(String.format("| cores (availableProcessors) | %d |%n", Runtime.getRuntime().availableProcessors()));
-        md.append(String.format("| JVM (bench client) | %s %s (%s) |%n", System.getProperty("java.vm.name"),
-                System.getProperty("java.version"), System.getProperty("java.vendor")));
-        md.append(String.format("| OS | %s %s %s |%n", System.getProperty("os.name"), System.getProperty("os.version"),
-                System.getProperty("os.arch")));
-        md.append(String.format("| load average, start → end | %.2f → %.2f |%n", loadBefore, loadAfter));
-        md.append(String.format("| Keycloak | %s, `kc.sh start --optimized`, dev-mem H2, start-up %d ms |%n",
-                ItSettings.keycloakVersion(), server.startupMillis()));
-        md.append(String.format("| bundle | %s |%n", describeBundle()));
+        md.append(BenchEnvironment.machineRows(loadBefore, server.startupMillis()));
         md.append(String.format("| users, workers | %d users, %d concurrent workers |%n", settings.users(),
                 settings.workers()));
         md.append(String.format("| counted | %d rounds × %d workers × %d attempts = %d attempts per variant |%n",
@@ -502,45 +476,5 @@ public final class LockoutLatencyComparison {
         legs.stream().filter(l -> l.variant() == v).forEach(l -> what.apply(l).forEach((k, n) -> all.merge(k, n, Integer::sum)));
         return all.entrySet().stream().map(e -> "\"" + e.getKey() + "\" × " + e.getValue())
                 .collect(Collectors.joining(", "));
-    }
-
-    private static String describeBundle() throws IOException {
-        Path jar = ItSettings.bundleJar();
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(jar));
-            return String.format("%s, %d bytes, SHA-256 %s…, modified %s", jar.getFileName(), Files.size(jar),
-                    HexFormat.of().formatHex(hash).substring(0, 12),
-                    Files.getLastModifiedTime(jar).toInstant().truncatedTo(ChronoUnit.SECONDS));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void awaitFutures(List<Future<Void>> futures, Duration bound) throws InterruptedException {
-        long deadline = System.nanoTime() + bound.toNanos();
-        for (Future<Void> future : futures) {
-            try {
-                future.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            } catch (ExecutionException e) {
-                throw new IllegalStateException("A worker failed", e.getCause());
-            } catch (TimeoutException e) {
-                futures.forEach(f -> f.cancel(true));
-                throw new IllegalStateException("Workers did not finish within " + bound);
-            }
-        }
-    }
-
-    private static String tail(String text, int lines) {
-        List<String> all = text.lines().toList();
-        return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
-    }
-
-    private static String required(String key) {
-        String value = System.getProperty(key);
-        if (value == null || value.isBlank()) {
-            throw new IllegalStateException("System property " + key
-                    + " is not set: run through Maven (mvn -B -Pbench-lockout -pl integration-tests verify).");
-        }
-        return value;
     }
 }

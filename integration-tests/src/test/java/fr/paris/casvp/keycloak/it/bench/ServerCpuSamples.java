@@ -1,0 +1,140 @@
+package fr.paris.casvp.keycloak.it.bench;
+
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordedFrame;
+import jdk.jfr.consumer.RecordingFile;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Where the server's CPU goes, per variant: the Java Flight Recorder execution samples of the
+ * Keycloak JVM (recorded with {@code settings=profile}: one sample per running thread about
+ * every 10 ms), assigned to the leg during which they were taken, and sorted into what the
+ * sampled stack was doing. The first matching category wins, so the password hash inside the
+ * casvp password form counts as hashing, not as bundle code; bundle code is further split by
+ * the outermost bundle class on the stack (the step Keycloak called).
+ *
+ * <p>A thread preempted by the operating system while in Java code is still sampled, so on a
+ * busy machine the number of samples per sign-in grows with the load; their <em>shares</em> do
+ * not, since preemption hits all code alike. The table therefore gives each category's share
+ * of a variant's samples, and that share of the process's CPU time per sign-in (which also
+ * counts garbage collection and the JIT compiler, spread here in the same proportions).
+ */
+final class ServerCpuSamples {
+
+    /** Sampling period of {@code jdk.ExecutionSample} in JFR's {@code profile} settings. */
+    static final double SAMPLE_MILLIS = 10;
+    private static final String BUNDLE_PACKAGE = "fr.paris.casvp.";
+
+    /** The time of one leg of a variant, and how many sign-ins it counted. */
+    record Window(String variant, Instant start, Instant end, int signIns) {
+    }
+
+    private ServerCpuSamples() {
+    }
+
+    /**
+     * A Markdown table: for each category, its share of each variant's samples and that share of
+     * {@code cpuMillisPerSignIn}, the server process's CPU time per sign-in in that variant's legs.
+     */
+    static String breakdown(Path recording, List<Window> windows, List<String> variants,
+                            Map<String, Double> cpuMillisPerSignIn) throws IOException {
+        Map<String, Map<String, Integer>> byCategory = new TreeMap<>();
+        Map<String, Integer> totals = new LinkedHashMap<>();
+        Map<String, Integer> signIns = new LinkedHashMap<>();
+        for (String v : variants) {
+            totals.put(v, 0);
+            signIns.put(v, windows.stream().filter(w -> w.variant().equals(v)).mapToInt(Window::signIns).sum());
+        }
+        try (RecordingFile file = new RecordingFile(recording)) {
+            while (file.hasMoreEvents()) {
+                RecordedEvent event = file.readEvent();
+                if (!"jdk.ExecutionSample".equals(event.getEventType().getName()) || event.getStackTrace() == null) {
+                    continue;
+                }
+                Instant at = event.getStartTime();
+                String variant = windows.stream().filter(w -> !at.isBefore(w.start()) && at.isBefore(w.end()))
+                        .map(Window::variant).findFirst().orElse(null);
+                if (variant == null) {
+                    continue;
+                }
+                String category = category(event.getStackTrace().getFrames());
+                byCategory.computeIfAbsent(category, c -> new LinkedHashMap<>()).merge(variant, 1, Integer::sum);
+                totals.merge(variant, 1, Integer::sum);
+            }
+        }
+        StringBuilder md = new StringBuilder("| what the server was doing | ");
+        md.append(String.join(" | ", variants.stream().map(v -> v + ": share, ≈ CPU ms per sign-in").toList()));
+        md.append(" |\n|---|").append("---:|".repeat(variants.size())).append('\n');
+        for (Map.Entry<String, Map<String, Integer>> row : byCategory.entrySet()) {
+            md.append("| ").append(row.getKey());
+            for (String v : variants) {
+                double share = totals.get(v) == 0 ? Double.NaN : (double) row.getValue().getOrDefault(v, 0) / totals.get(v);
+                md.append(String.format(" | %.1f %%, %.1f", 100 * share, share * cpuMillisPerSignIn.get(v)));
+            }
+            md.append(" |\n");
+        }
+        md.append("| **server process, CPU time per sign-in**");
+        for (String v : variants) {
+            md.append(String.format(" | **%.1f**", cpuMillisPerSignIn.get(v)));
+        }
+        md.append(" |\n");
+        md.append(String.format("%nSamples in the counted legs: %s; sign-ins: %s; sampled time per sign-in: %s ms "
+                        + "(one sample ≈ %.0f ms in Java code, running or preempted).%n", totals, signIns,
+                perSignIn(totals, signIns), SAMPLE_MILLIS));
+        return md.toString();
+    }
+
+    private static Map<String, String> perSignIn(Map<String, Integer> samples, Map<String, Integer> signIns) {
+        Map<String, String> ms = new LinkedHashMap<>();
+        samples.forEach((v, n) -> ms.put(v, signIns.get(v) == 0 ? "?"
+                : String.format("%.1f", n * SAMPLE_MILLIS / signIns.get(v))));
+        return ms;
+    }
+
+    /** What a sampled stack was doing, top frame first in {@code frames}. */
+    static String category(List<RecordedFrame> frames) {
+        String outermostBundleClass = null;
+        boolean hashing = false;
+        boolean templates = false;
+        boolean database = false;
+        boolean sessions = false;
+        boolean keycloak = false;
+        for (RecordedFrame frame : frames) {
+            if (frame.getMethod() == null || frame.getMethod().getType() == null) {
+                continue;
+            }
+            String type = frame.getMethod().getType().getName();
+            hashing |= type.contains("Argon2") || type.startsWith("org.bouncycastle.");
+            templates |= type.startsWith("freemarker.");
+            database |= type.startsWith("org.hibernate.") || type.startsWith("org.h2.");
+            sessions |= type.startsWith("org.infinispan.");
+            keycloak |= type.startsWith("org.keycloak.");
+            if (type.startsWith(BUNDLE_PACKAGE)) {
+                outermostBundleClass = type.substring(type.lastIndexOf('.') + 1);
+            }
+        }
+        if (hashing) {
+            return "password hash (Argon2)";
+        }
+        if (outermostBundleClass != null) {
+            return "bundle: " + outermostBundleClass.replaceAll("\\$.*", "") + (database ? " (database)" : "");
+        }
+        if (templates) {
+            return "login page (FreeMarker)";
+        }
+        if (database) {
+            return "Keycloak: database (JPA, H2)";
+        }
+        if (sessions) {
+            return "Keycloak: sessions (Infinispan)";
+        }
+        return keycloak ? "Keycloak: other" : "HTTP server, JDK, other";
+    }
+}
