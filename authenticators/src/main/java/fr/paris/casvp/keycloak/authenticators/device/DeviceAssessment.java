@@ -25,11 +25,8 @@ final class DeviceAssessment {
             return cached.get();
         }
         KnownDevices store = new KnownDevices(session);
-        boolean firstDevice = !store.hasAny(realm.getId(), user.getId());
-        boolean known = !firstDevice && DeviceCookie.read(session)
-                .map(DeviceCookie::hash)
-                .flatMap(hash -> store.find(realm.getId(), user.getId(), hash))
-                .isPresent();
+        boolean known = KnownDevices.ofThisBrowser(session, realm.getId(), user.getId()).isPresent();
+        boolean firstDevice = !known && !store.hasAny(realm.getId(), user.getId());
         boolean unusual = false;
         Optional<String> prefix = NetworkPrefix.of(remoteAddress);
         if (!firstDevice && prefix.isPresent() && !RealmTrustedNetworks.of(session, realm).contains(remoteAddress)) {

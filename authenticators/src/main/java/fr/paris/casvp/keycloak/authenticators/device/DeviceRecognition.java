@@ -7,6 +7,7 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -39,9 +40,11 @@ final class DeviceRecognition implements Authenticator {
         String newId = DeviceCookie.newId();
         String newHash = DeviceCookie.hash(newId);
         Optional<String> previousHash = DeviceCookie.read(session).map(DeviceCookie::hash);
-        previousHash.ifPresent(hash -> store.rotate(realm.getId(), hash, newHash));
+        List<KnownDeviceEntity> rotated = previousHash.map(hash -> store.rotate(realm.getId(), hash, newHash))
+                .orElse(List.of());
         Optional<KnownDeviceEntity> row = verdict.knownDevice()
-                ? store.find(realm.getId(), user.getId(), newHash) : Optional.empty();
+                ? rotated.stream().filter(known -> known.getUserId().equals(user.getId())).findFirst()
+                : Optional.empty();
         if (row.isPresent()) {
             store.seen(row.get(), device, now);
         } else {

@@ -24,10 +24,24 @@ public final class KnownDevices {
 
     /** The id of the user's known device this request comes from (by its cookie), if any. */
     public static Optional<String> recognisedDeviceId(KeycloakSession session, String realmId, String userId) {
-        return DeviceCookie.read(session)
+        return ofThisBrowser(session, realmId, userId).map(KnownDeviceEntity::getId);
+    }
+
+    /**
+     * The user's row for the browser this request comes from (by its cookie), looked up once
+     * per request: the lockout (before the password) and the device step (after it) share it.
+     */
+    static Optional<KnownDeviceEntity> ofThisBrowser(KeycloakSession session, String realmId, String userId) {
+        String key = "casvp.device.row." + userId;
+        KnownDevices store = new KnownDevices(session);
+        if (session.getAttribute(key) instanceof String id) {
+            return id.isEmpty() ? Optional.empty() : Optional.ofNullable(store.em.find(KnownDeviceEntity.class, id));
+        }
+        Optional<KnownDeviceEntity> row = DeviceCookie.read(session)
                 .map(DeviceCookie::hash)
-                .flatMap(hash -> new KnownDevices(session).find(realmId, userId, hash))
-                .map(KnownDeviceEntity::getId);
+                .flatMap(hash -> store.find(realmId, userId, hash));
+        session.setAttribute(key, row.map(KnownDeviceEntity::getId).orElse(""));
+        return row;
     }
 
     /** One device of the user, by its id (for describing it in a mail or to an admin). */
@@ -64,13 +78,14 @@ public final class KnownDevices {
      * Gives every row of one browser (all users who signed in from it) its new id hash,
      * so the previous cookie value no longer matches anything.
      */
-    void rotate(String realmId, String oldHash, String newHash) {
-        // Row by row rather than a bulk update, so entities already loaded stay in step.
-        em.createNamedQuery("casvpDevicesOfBrowser", KnownDeviceEntity.class)
+    List<KnownDeviceEntity> rotate(String realmId, String oldHash, String newHash) {
+        // Row by row rather than a bulk update, so entities already loaded stay in step; the
+        // updates reach the database with the commit.
+        List<KnownDeviceEntity> rows = em.createNamedQuery("casvpDevicesOfBrowser", KnownDeviceEntity.class)
                 .setParameter("realmId", realmId).setParameter("hash", oldHash)
-                .getResultList()
-                .forEach(device -> device.setDeviceHash(newHash));
-        em.flush();
+                .getResultList();
+        rows.forEach(device -> device.setDeviceHash(newHash));
+        return rows;
     }
 
     KnownDeviceEntity remember(String realmId, String userId, String deviceHash, DeviceDescription device, long now) {
