@@ -1,9 +1,14 @@
 package fr.paris.casvp.keycloak.it.bench;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import fr.paris.casvp.keycloak.it.support.DistributionKeycloak;
+import fr.paris.casvp.keycloak.it.support.FreePorts;
 import fr.paris.casvp.keycloak.it.support.ItSettings;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -12,6 +17,7 @@ import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -20,8 +26,8 @@ import java.util.stream.Stream;
 
 /**
  * What the latency comparisons share about the run itself: the settings Maven passes, the
- * machine and bundle the report describes, how busy the machine is, and waiting for the
- * workers of a leg within a bound.
+ * server and its mail catcher, the machine and bundle the report describes, how busy the
+ * machine is, and waiting for the workers of a leg within a bound.
  */
 final class BenchEnvironment {
 
@@ -36,6 +42,34 @@ final class BenchEnvironment {
                     + ").");
         }
         return value;
+    }
+
+    /** A positive whole-number system property ({@code -Dcasvp.bench.rounds=…}), or the default. */
+    static int positive(String key, int fallback) {
+        int value = Integer.getInteger(key, fallback);
+        if (value <= 0) {
+            throw new IllegalArgumentException(key + " must be positive, not " + value);
+        }
+        return value;
+    }
+
+    /** A started mail catcher on the loopback address, for the server's SMTP settings. */
+    static GreenMail mailCatcher() {
+        GreenMail mail = new GreenMail(new ServerSetup(FreePorts.next(),
+                InetAddress.getLoopbackAddress().getHostAddress(), ServerSetup.PROTOCOL_SMTP));
+        mail.start();
+        return mail;
+    }
+
+    /** The distribution under {@code home} with the bundle, on free ports, mailing to {@code mail}. */
+    static DistributionKeycloak startServer(Path home, Path output, GreenMail mail, Map<String, String> environment) {
+        System.out.printf("Starting Keycloak from %s (log and build log in %s)%n", home, output);
+        DistributionKeycloak server = DistributionKeycloak.start(new DistributionKeycloak.Options(home,
+                ItSettings.bundleJar(), ItSettings.realmImportDir(), output, FreePorts.next(), FreePorts.next(),
+                mail, DistributionKeycloak.randomSecret(), DistributionKeycloak.randomSecret(),
+                "http://localhost:" + FreePorts.next(), false, environment));
+        System.out.printf("Keycloak ready in %d ms at %s%n", server.startupMillis(), server.baseUrl());
+        return server;
     }
 
     static double loadAverage() {

@@ -1,14 +1,11 @@
 package fr.paris.casvp.keycloak.it.bench;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import fr.paris.casvp.keycloak.it.support.DistributionKeycloak;
-import fr.paris.casvp.keycloak.it.support.FreePorts;
 import fr.paris.casvp.keycloak.it.support.ItSettings;
 import org.keycloak.representations.idm.EventRepresentation;
 
 import java.io.IOException;
-import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -80,21 +77,14 @@ public final class DeviceLatencyComparison {
 
         static Settings fromSystemProperties() {
             return new Settings(
-                    positive("casvp.bench.rounds", 6),
+                    BenchEnvironment.positive("casvp.bench.rounds", 6),
                     Math.max(0, Integer.getInteger("casvp.bench.warmupRounds", 1)),
-                    positive("casvp.bench.workers", 4),
-                    positive("casvp.bench.signInsPerWorker", 25),
-                    positive("casvp.bench.users", 40),
-                    Duration.ofMillis(positive("casvp.bench.smtpDelayMillis", 2000)));
+                    BenchEnvironment.positive("casvp.bench.workers", 4),
+                    BenchEnvironment.positive("casvp.bench.signInsPerWorker", 25),
+                    BenchEnvironment.positive("casvp.bench.users", 40),
+                    Duration.ofMillis(BenchEnvironment.positive("casvp.bench.smtpDelayMillis", 2000)));
         }
 
-        private static int positive(String key, int fallback) {
-            int value = Integer.getInteger(key, fallback);
-            if (value <= 0) {
-                throw new IllegalArgumentException(key + " must be positive, not " + value);
-            }
-            return value;
-        }
     }
 
     enum Variant {
@@ -168,16 +158,9 @@ public final class DeviceLatencyComparison {
         double loadBefore = BenchEnvironment.loadAverage();
         Instant started = Instant.now();
 
-        GreenMail mail = new GreenMail(new ServerSetup(FreePorts.next(),
-                InetAddress.getLoopbackAddress().getHostAddress(), ServerSetup.PROTOCOL_SMTP));
-        mail.start();
+        GreenMail mail = BenchEnvironment.mailCatcher();
         try (SlowSmtpServer slow = SlowSmtpServer.start(settings.smtpDelay())) {
-            System.out.printf("Starting Keycloak from %s (log and build log in %s)%n", home, output);
-            try (DistributionKeycloak server = DistributionKeycloak.start(new DistributionKeycloak.Options(home,
-                    ItSettings.bundleJar(), ItSettings.realmImportDir(), output, FreePorts.next(), FreePorts.next(),
-                    mail, DistributionKeycloak.randomSecret(), DistributionKeycloak.randomSecret(),
-                    "http://localhost:" + FreePorts.next(), false, Map.of()))) {
-                System.out.printf("Keycloak ready in %d ms at %s%n", server.startupMillis(), server.baseUrl());
+            try (DistributionKeycloak server = BenchEnvironment.startServer(home, output, mail, Map.of())) {
                 BenchRealm realm = BenchRealm.create(server.admin(), settings.users(), mail.getSmtp().getPort());
                 DeviceLatencyComparison bench = new DeviceLatencyComparison(settings, server, realm, mail, slow);
                 try {

@@ -1,16 +1,13 @@
 package fr.paris.casvp.keycloak.it.bench;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import fr.paris.casvp.keycloak.it.support.DistributionKeycloak;
-import fr.paris.casvp.keycloak.it.support.FreePorts;
 import fr.paris.casvp.keycloak.it.support.ItSettings;
 import org.keycloak.representations.idm.EventRepresentation;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.CookieManager;
-import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -102,11 +99,11 @@ public final class FullFlowLatencyComparison {
 
         static Settings fromSystemProperties() {
             Settings settings = new Settings(
-                    positive("casvp.bench.rounds", 10),
+                    BenchEnvironment.positive("casvp.bench.rounds", 10),
                     Math.max(0, Integer.getInteger("casvp.bench.warmupRounds", 8)),
-                    positive("casvp.bench.workers", 4),
-                    positive("casvp.bench.signInsPerWorker", 15),
-                    positive("casvp.bench.users", 40),
+                    BenchEnvironment.positive("casvp.bench.workers", 4),
+                    BenchEnvironment.positive("casvp.bench.signInsPerWorker", 15),
+                    BenchEnvironment.positive("casvp.bench.users", 40),
                     Boolean.getBoolean("casvp.bench.profile"),
                     Boolean.getBoolean("casvp.bench.serverJfr"));
             if (settings.users() < settings.workers()) {
@@ -116,13 +113,6 @@ public final class FullFlowLatencyComparison {
             return settings;
         }
 
-        private static int positive(String key, int fallback) {
-            int value = Integer.getInteger(key, fallback);
-            if (value <= 0) {
-                throw new IllegalArgumentException(key + " must be positive, not " + value);
-            }
-            return value;
-        }
     }
 
     enum Variant {
@@ -218,20 +208,13 @@ public final class FullFlowLatencyComparison {
         Instant started = Instant.now();
 
         // Mails would go here; with known devices on a trusted network none is expected.
-        GreenMail mail = new GreenMail(new ServerSetup(FreePorts.next(),
-                InetAddress.getLoopbackAddress().getHostAddress(), ServerSetup.PROTOCOL_SMTP));
-        mail.start();
+        GreenMail mail = BenchEnvironment.mailCatcher();
         String report;
         List<Leg> legs;
         List<String> variants;
         Map<String, Double> cpu = new LinkedHashMap<>();
         try {
-            System.out.printf("Starting Keycloak from %s (log and build log in %s)%n", home, output);
-            try (DistributionKeycloak server = DistributionKeycloak.start(new DistributionKeycloak.Options(home,
-                    ItSettings.bundleJar(), ItSettings.realmImportDir(), output, FreePorts.next(), FreePorts.next(),
-                    mail, DistributionKeycloak.randomSecret(), DistributionKeycloak.randomSecret(),
-                    "http://localhost:" + FreePorts.next(), false, serverEnvironment(settings, output)))) {
-                System.out.printf("Keycloak ready in %d ms at %s%n", server.startupMillis(), server.baseUrl());
+            try (DistributionKeycloak server = BenchEnvironment.startServer(home, output, mail, serverEnvironment(settings, output))) {
                 List<String> othersAtStart = BenchEnvironment.otherKeycloakServers(server.pid());
                 FlowBenchRealm realm = FlowBenchRealm.create(server.admin(), ItSettings.realmImportDir(),
                         settings.users(), mail.getSmtp().getPort(), Variant.run(settings.profile()).stream()

@@ -3,15 +3,12 @@ package fr.paris.casvp.keycloak.it.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import fr.paris.casvp.keycloak.it.support.DistributionKeycloak;
-import fr.paris.casvp.keycloak.it.support.FreePorts;
 import fr.paris.casvp.keycloak.it.support.ItSettings;
 import org.keycloak.representations.idm.EventRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
 
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -80,20 +77,13 @@ public final class LockoutLatencyComparison {
 
         static Settings fromSystemProperties() {
             return new Settings(
-                    positive("casvp.bench.rounds", 6),
+                    BenchEnvironment.positive("casvp.bench.rounds", 6),
                     Math.max(0, Integer.getInteger("casvp.bench.warmupRounds", 1)),
-                    positive("casvp.bench.workers", 4),
-                    positive("casvp.bench.attemptsPerWorker", 25),
-                    positive("casvp.bench.users", 40));
+                    BenchEnvironment.positive("casvp.bench.workers", 4),
+                    BenchEnvironment.positive("casvp.bench.attemptsPerWorker", 25),
+                    BenchEnvironment.positive("casvp.bench.users", 40));
         }
 
-        private static int positive(String key, int fallback) {
-            int value = Integer.getInteger(key, fallback);
-            if (value <= 0) {
-                throw new IllegalArgumentException(key + " must be positive, not " + value);
-            }
-            return value;
-        }
     }
 
     enum Variant {
@@ -166,16 +156,9 @@ public final class LockoutLatencyComparison {
         Instant started = Instant.now();
 
         // The server wants a mail catcher; nothing in this benchmark sends mail.
-        GreenMail mail = new GreenMail(new ServerSetup(FreePorts.next(),
-                InetAddress.getLoopbackAddress().getHostAddress(), ServerSetup.PROTOCOL_SMTP));
-        mail.start();
+        GreenMail mail = BenchEnvironment.mailCatcher();
         try {
-            System.out.printf("Starting Keycloak from %s (log and build log in %s)%n", home, output);
-            try (DistributionKeycloak server = DistributionKeycloak.start(new DistributionKeycloak.Options(home,
-                    ItSettings.bundleJar(), ItSettings.realmImportDir(), output, FreePorts.next(), FreePorts.next(),
-                    mail, DistributionKeycloak.randomSecret(), DistributionKeycloak.randomSecret(),
-                    "http://localhost:" + FreePorts.next(), false, Map.of()))) {
-                System.out.printf("Keycloak ready in %d ms at %s%n", server.startupMillis(), server.baseUrl());
+            try (DistributionKeycloak server = BenchEnvironment.startServer(home, output, mail, Map.of())) {
                 LockoutBenchRealm realm = LockoutBenchRealm.create(server.admin(), settings.users());
                 LockoutLatencyComparison bench = new LockoutLatencyComparison(settings, server, realm);
                 try {
