@@ -335,15 +335,7 @@ class DeviceRecognitionIT {
     }
 
     private static String userToken(KeycloakServer server, TestUsers.Agent user) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(server.realmUrl() + "/protocol/openid-connect/token"))
-                .timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(OidcTokens.formEncode(Map.of("grant_type", "password",
-                        "client_id", "admin-cli", "username", user.username(), "password", user.password()))))
-                .build();
-        HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, response.statusCode(), response.body());
-        return JSON.readTree(response.body()).path("access_token").asText();
+        return OidcTokens.ownAccessToken(server, KeycloakServer.REALM, user.username(), user.password());
     }
 
     private static void grantRealmManagementRole(KeycloakServer server, TestUsers.Agent user, String role) {

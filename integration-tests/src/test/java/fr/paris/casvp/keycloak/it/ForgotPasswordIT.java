@@ -11,6 +11,7 @@ import fr.paris.casvp.keycloak.it.support.KeycloakServer;
 import fr.paris.casvp.keycloak.it.support.Mailbox;
 import fr.paris.casvp.keycloak.it.support.OidcTokens;
 import fr.paris.casvp.keycloak.it.support.Pkce;
+import fr.paris.casvp.keycloak.it.support.RealmSettings;
 import fr.paris.casvp.keycloak.it.support.TestUsers;
 import fr.paris.casvp.keycloak.it.support.Totp;
 import org.htmlunit.WebClient;
@@ -18,7 +19,6 @@ import org.htmlunit.html.HtmlElement;
 import org.htmlunit.html.HtmlForm;
 import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.Test;
-import org.keycloak.representations.idm.AuthenticationExecutionInfoRepresentation;
 import org.keycloak.representations.idm.AuthenticatorConfigRepresentation;
 
 import java.time.Duration;
@@ -207,22 +207,21 @@ class ForgotPasswordIT {
 
     /** Changes the recovery-code step's settings as an admin would; returns the old ones. */
     private static Map<String, String> configure(KeycloakServer server, Map<String, String> values) {
-        var flows = server.admin().realm(KeycloakServer.REALM).flows();
-        AuthenticationExecutionInfoRepresentation step = flows.getExecutions(RESET_FLOW).stream()
-                .filter(e -> "casvp-recovery-code".equals(e.getProviderId())).findFirst().orElseThrow();
-        AuthenticatorConfigRepresentation config = flows.getAuthenticatorConfig(step.getAuthenticationConfig());
+        AuthenticatorConfigRepresentation config = recoveryCodeSettings(server);
         Map<String, String> saved = new HashMap<>(config.getConfig());
         config.getConfig().putAll(values);
-        flows.updateAuthenticatorConfig(config.getId(), config);
+        server.admin().realm(KeycloakServer.REALM).flows().updateAuthenticatorConfig(config.getId(), config);
         return saved;
     }
 
     private static void restore(KeycloakServer server, Map<String, String> saved) {
-        var flows = server.admin().realm(KeycloakServer.REALM).flows();
-        AuthenticationExecutionInfoRepresentation step = flows.getExecutions(RESET_FLOW).stream()
-                .filter(e -> "casvp-recovery-code".equals(e.getProviderId())).findFirst().orElseThrow();
-        AuthenticatorConfigRepresentation config = flows.getAuthenticatorConfig(step.getAuthenticationConfig());
+        AuthenticatorConfigRepresentation config = recoveryCodeSettings(server);
         config.setConfig(saved);
-        flows.updateAuthenticatorConfig(config.getId(), config);
+        server.admin().realm(KeycloakServer.REALM).flows().updateAuthenticatorConfig(config.getId(), config);
+    }
+
+    private static AuthenticatorConfigRepresentation recoveryCodeSettings(KeycloakServer server) {
+        return RealmSettings.stepSettingsIn(server.admin().realm(KeycloakServer.REALM), RESET_FLOW,
+                "casvp-recovery-code").get(0);
     }
 }

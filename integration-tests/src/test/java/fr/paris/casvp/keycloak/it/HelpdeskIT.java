@@ -193,15 +193,7 @@ class HelpdeskIT {
 
     /** The operator's own token, from the realm's admin-cli client. */
     private static String token(KeycloakServer server, String realm, Login login) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
-                        URI.create(server.baseUrl() + "/realms/" + realm + "/protocol/openid-connect/token"))
-                .timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(OidcTokens.formEncode(Map.of("grant_type", "password",
-                        "client_id", "admin-cli", "username", login.username(), "password", login.password()))))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, response.statusCode(), response.body());
-        return JSON.readTree(response.body()).get("access_token").asText();
+        return OidcTokens.ownAccessToken(server, realm, login.username(), login.password());
     }
 
     private static HttpResponse<String> post(KeycloakServer server, String token, String username, String action)

@@ -229,13 +229,8 @@ class RecoveryAddressIT {
     private static HttpResponse<String> updateOwnAccount(TestUsers.Agent agent, String recovery) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         ObjectMapper json = new ObjectMapper();
-        HttpResponse<String> token = http.send(HttpRequest.newBuilder(URI.create(server.realmUrl() + "/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(OidcTokens.formEncode(Map.of("grant_type", "password",
-                        "client_id", "admin-cli", "username", agent.username(), "password", agent.password()))))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, token.statusCode(), token.body());
-        String bearer = "Bearer " + json.readTree(token.body()).get("access_token").asText();
+        String bearer = "Bearer " + OidcTokens.ownAccessToken(server, KeycloakServer.REALM, agent.username(),
+                agent.password());
         HttpResponse<String> current = http.send(HttpRequest.newBuilder(URI.create(server.realmUrl() + "/account/"))
                 .header("Authorization", bearer).header("Accept", "application/json").GET().build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -63,6 +63,24 @@ public final class OidcTokens {
         return new TokenResponse(response.statusCode(), JSON.readTree(response.body()));
     }
 
+    /**
+     * A user's own access token from a realm's {@code admin-cli} client (password grant), as a
+     * helpdesk operator or a script gets one; fails the test unless Keycloak answers 200.
+     */
+    public static String ownAccessToken(KeycloakServer server, String realm, String username, String password)
+            throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(
+                        URI.create(server.baseUrl() + "/realms/" + realm + "/protocol/openid-connect/token"))
+                .timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(formEncode(Map.of("grant_type", "password",
+                        "client_id", "admin-cli", "username", username, "password", password))))
+                .build();
+        HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        org.junit.jupiter.api.Assertions.assertEquals(200, response.statusCode(), response.body());
+        return JSON.readTree(response.body()).path("access_token").asText();
+    }
+
     /** What the webmail does when its access token expires: the refresh-token grant. */
     public static TokenResponse refresh(KeycloakServer server, String refreshToken) throws IOException, InterruptedException {
         Map<String, String> form = new LinkedHashMap<>();

@@ -19,8 +19,14 @@ public final class RealmSettings {
 
     /** The settings of the casvp browser flow's steps with these provider ids, in flow order. */
     public static List<AuthenticatorConfigRepresentation> stepSettings(RealmResource realm, String... providerIds) {
+        return stepSettingsIn(realm, BROWSER_FLOW, providerIds);
+    }
+
+    /** The settings of the steps with these provider ids in one flow (and its sub-flows), in flow order. */
+    public static List<AuthenticatorConfigRepresentation> stepSettingsIn(RealmResource realm, String flowAlias,
+                                                                         String... providerIds) {
         Set<String> wanted = Set.of(providerIds);
-        return realm.flows().getExecutions(BROWSER_FLOW).stream()
+        return realm.flows().getExecutions(flowAlias).stream()
                 .filter(execution -> execution.getProviderId() != null && wanted.contains(execution.getProviderId()))
                 .map(execution -> realm.flows().getAuthenticatorConfig(execution.getAuthenticationConfig()))
                 .toList();
