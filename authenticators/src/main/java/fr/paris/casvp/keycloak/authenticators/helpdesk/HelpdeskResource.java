@@ -3,6 +3,7 @@ package fr.paris.casvp.keycloak.authenticators.helpdesk;
 import fr.paris.casvp.keycloak.authenticators.notme.AccountSecuring;
 import fr.paris.casvp.keycloak.authenticators.recovery.HelpdeskCodes;
 import fr.paris.casvp.keycloak.authenticators.recovery.RecoveryNotices;
+import fr.paris.casvp.keycloak.authenticators.recovery.SecondFactors;
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
@@ -41,6 +42,9 @@ import java.util.Set;
 final class HelpdeskResource {
 
     static final String CASVP_EVENT = "casvp_event";
+    /** What "secure" removes: the app and the two-factor security keys (passwordless keys and printed recovery codes stay). */
+    private static final Set<String> HELPDESK_SECURED_FACTORS = Set.of(OTPCredentialModel.TYPE,
+            WebAuthnCredentialModel.TYPE_TWOFACTOR);
     private static final Set<String> PROTECTED_CLIENT_ROLES = Set.of("realm-admin", "manage-users", "manage-realm");
 
     private final KeycloakSession session;
@@ -87,11 +91,7 @@ final class HelpdeskResource {
     public Map<String, Object> secure(@PathParam("username") String username) {
         UserModel agent = agentFor(username);
         AccountSecuring.Outcome outcome = AccountSecuring.secure(session, realm, agent);
-        agent.credentialManager().getStoredCredentialsStream()
-                .filter(credential -> OTPCredentialModel.TYPE.equals(credential.getType())
-                        || WebAuthnCredentialModel.TYPE_TWOFACTOR.equals(credential.getType()))
-                .map(credential -> credential.getId()).toList()
-                .forEach(id -> agent.credentialManager().removeStoredCredentialById(id));
+        SecondFactors.remove(agent, HELPDESK_SECURED_FACTORS);
         agent.addRequiredAction(UserModel.RequiredAction.CONFIGURE_TOTP);
         audit(agent, "secure", "helpdesk_account_secured", Map.of(
                 "casvp_sessions_ended", Integer.toString(outcome.sessionsEnded()),

@@ -5,10 +5,8 @@ import org.keycloak.authentication.Authenticator;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
-import org.keycloak.models.credential.OTPCredentialModel;
 import org.keycloak.sessions.CommonClientSessionModel;
 
-import java.util.List;
 
 /**
  * After the second factor: when the agent got in with one of their recovery codes, their
@@ -23,12 +21,10 @@ final class LostSecondFactorStep implements Authenticator {
     public void authenticate(AuthenticationFlowContext context) {
         if (usedARecoveryCode(context)) {
             UserModel user = context.getUser();
-            List<String> apps = user.credentialManager().getStoredCredentialsByTypeStream(OTPCredentialModel.TYPE)
-                    .map(credential -> credential.getId()).toList();
-            apps.forEach(id -> user.credentialManager().removeStoredCredentialById(id));
+            int apps = SecondFactors.remove(user, SecondFactors.APP);
             user.addRequiredAction(UserModel.RequiredAction.CONFIGURE_TOTP);
             context.getEvent().detail(RecoveryCodeStep.CASVP_EVENT, "lost_second_factor")
-                    .detail("casvp_apps_removed", Integer.toString(apps.size()));
+                    .detail("casvp_apps_removed", Integer.toString(apps));
         }
         context.success();
     }

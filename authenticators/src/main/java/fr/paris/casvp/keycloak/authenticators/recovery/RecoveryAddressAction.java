@@ -14,14 +14,11 @@ import org.keycloak.events.Errors;
 import org.keycloak.events.EventType;
 import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
-import org.keycloak.models.credential.OTPCredentialModel;
-import org.keycloak.models.credential.WebAuthnCredentialModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Asks an agent without a verified recovery address to give one and prove they read it
@@ -40,8 +37,6 @@ final class RecoveryAddressAction implements RequiredActionProvider {
     private static final String POSTPONED_NOTE = "casvp.recoveryAddress.postponed";
     private static final String ADDRESS_FIELD = "recoveryEmail";
     private static final String CODE_FIELD = "code";
-    private static final Set<String> SECOND_FACTORS = Set.of(OTPCredentialModel.TYPE,
-            WebAuthnCredentialModel.TYPE_TWOFACTOR, WebAuthnCredentialModel.TYPE_PASSWORDLESS);
 
     @Override
     public InitiatedActionSupport initiatedActionSupport() {
@@ -146,13 +141,12 @@ final class RecoveryAddressAction implements RequiredActionProvider {
     private void verify(RequiredActionContext context, RecoveryAddressConfig config, String attempt) {
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
         String pending = authSession.getAuthNote(PENDING_NOTE);
-        Optional<OneTimeCode> current = OneTimeCode.load(authSession, CODE_NOTE);
-        if (pending == null || current.isEmpty()) {
+        OneTimeCode.Outcome outcome = pending == null ? OneTimeCode.Outcome.NONE
+                : OneTimeCode.check(authSession, CODE_NOTE, attempt, Time.currentTimeMillis(), config.maxTries());
+        if (outcome == OneTimeCode.Outcome.NONE) {
             context.challenge(addressPage(context, config, null, null, Response.Status.OK));
             return;
         }
-        OneTimeCode.Outcome outcome = OneTimeCode.check(authSession, CODE_NOTE, attempt, Time.currentTimeMillis(),
-                config.maxTries());
         if (outcome != OneTimeCode.Outcome.MATCHED) {
             error(context, outcome == OneTimeCode.Outcome.EXPIRED ? Errors.EXPIRED_CODE : Errors.INVALID_CODE);
             String message = switch (outcome) {
@@ -211,9 +205,7 @@ final class RecoveryAddressAction implements RequiredActionProvider {
      */
     private static boolean unprotectedOnANewDevice(RequiredActionContext context) {
         UserModel user = context.getUser();
-        boolean hasSecondFactor = user.credentialManager().getStoredCredentialsStream()
-                .anyMatch(credential -> SECOND_FACTORS.contains(credential.getType()));
-        return !hasSecondFactor && SignInNovelty.newDeviceOrNetwork(context.getAuthenticationSession(), user);
+        return !SecondFactors.hasAny(user, SecondFactors.APP_OR_KEY) && SignInNovelty.newDeviceOrNetwork(context.getAuthenticationSession(), user);
     }
 
     private static boolean isMandatory(RequiredActionContext context, RecoveryAddressConfig config) {

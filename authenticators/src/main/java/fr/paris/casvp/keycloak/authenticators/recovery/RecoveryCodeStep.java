@@ -13,17 +13,12 @@ import org.keycloak.events.EventType;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
-import org.keycloak.models.credential.OTPCredentialModel;
-import org.keycloak.models.credential.RecoveryAuthnCodesCredentialModel;
-import org.keycloak.models.credential.WebAuthnCredentialModel;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Forgot password, after the identifier: a one-time code goes to the agent's verified
@@ -41,9 +36,6 @@ final class RecoveryCodeStep implements Authenticator {
     static final String CASVP_EVENT = "casvp_event";
     private static final String CODE_NOTE = "casvp.recoveryCode.code";
     private static final String CODE_FIELD = "code";
-    private static final Set<String> SECOND_FACTORS = Set.of(OTPCredentialModel.TYPE,
-            WebAuthnCredentialModel.TYPE_TWOFACTOR, WebAuthnCredentialModel.TYPE_PASSWORDLESS,
-            RecoveryAuthnCodesCredentialModel.TYPE);
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
@@ -159,17 +151,14 @@ final class RecoveryCodeStep implements Authenticator {
      * one must be set up before they get in, after the new password.
      */
     private static void helpdeskCodeAccepted(AuthenticationFlowContext context, UserModel user) {
-        List<String> factors = user.credentialManager().getStoredCredentialsStream()
-                .filter(credential -> SECOND_FACTORS.contains(credential.getType()))
-                .map(credential -> credential.getId()).toList();
-        factors.forEach(id -> user.credentialManager().removeStoredCredentialById(id));
+        int removed = SecondFactors.remove(user, SecondFactors.ALL);
         user.addRequiredAction(UserModel.RequiredAction.CONFIGURE_TOTP);
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
         OneTimeCode.forget(authSession, CODE_NOTE);
         authSession.removeAuthNote(VIA_NOTE + ".pending");
         authSession.setAuthNote(VIA_NOTE, "helpdesk");
         context.getEvent().detail(CASVP_EVENT, "helpdesk_code_accepted")
-                .detail("casvp_second_factors_removed", Integer.toString(factors.size()));
+                .detail("casvp_second_factors_removed", Integer.toString(removed));
         context.success();
     }
 
