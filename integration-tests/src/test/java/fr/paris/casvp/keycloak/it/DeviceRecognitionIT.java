@@ -179,6 +179,24 @@ class DeviceRecognitionIT {
     }
 
     @Test
+    void aSharedComputerStaysKnownToEachAgentWhoSignedInThere(KeycloakServer server) throws Exception {
+        TestUsers.Agent first = TestUsers.create(server, "fr");
+        TestUsers.Agent second = TestUsers.create(server, "fr");
+        try (WebClient shared = Browsers.htmlUnit("fr")) {
+            signIn(shared, server, first);
+            signIn(shared, server, second);
+            String before = deviceCookie(shared);
+            signIn(shared, server, first);
+            assertFalse(before.equals(deviceCookie(shared)), "the shared browser's id was renewed");
+            signIn(shared, server, second);
+        }
+        List<Map<String, String>> firsts = Events.loginDetails(server, first.id());
+        List<Map<String, String>> seconds = Events.loginDetails(server, second.id());
+        assertEquals("known", firsts.get(1).get("casvp_device"), "after the other agent's sign-in: " + firsts.get(1));
+        assertEquals("known", seconds.get(1).get("casvp_device"), "after the id was renewed: " + seconds.get(1));
+    }
+
+    @Test
     void notMeLinkWorksOnceEndsSessionsAndForcesANewPassword(KeycloakServer server) throws Exception {
         TestUsers.Agent agent = TestUsers.create(server, "fr");
         String refreshToken;

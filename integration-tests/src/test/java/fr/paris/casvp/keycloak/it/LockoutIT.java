@@ -147,6 +147,22 @@ class LockoutIT {
     }
 
     @Test
+    void aSuccessfulSignInForgetsTheFailuresBeforeIt(KeycloakServer server) throws Exception {
+        configure(Map.of("lockoutDelayAfter", "3", "lockoutDelaySeconds", "600", "lockoutLockAfter", "10",
+                "lockoutLockMinutes", "60"));
+        TestUsers.Agent agent = TestUsers.create(server, "fr");
+        String source = "127.0.0.53";
+
+        for (int round = 1; round <= 3; round++) {
+            wrong(server, agent, source, 2);
+            assertTrue(signsIn(server, agent, source, agent.password()),
+                    "round " + round + ": two failures since the last success, no delay");
+        }
+        wrong(server, agent, source, 3);
+        assertFalse(signsIn(server, agent, source, agent.password()), "three in a row: the 10-minute delay starts");
+    }
+
+    @Test
     void sprayingOneSourceIsThrottledWhileOthersSignIn(KeycloakServer server) throws Exception {
         configure(Map.of("sprayingMaxFailures", "10", "sprayingTrustedMaxFailures", "20", "sprayingWindowMinutes", "60"));
         // 127.0.0.71 is trusted too: the VPN gate reads the same list and lets no other source in.

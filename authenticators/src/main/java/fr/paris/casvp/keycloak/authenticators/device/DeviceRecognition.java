@@ -7,7 +7,6 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -39,13 +38,13 @@ final class DeviceRecognition implements Authenticator {
         // A fresh id at every sign-in: a copied cookie stops matching once its owner signs in again.
         String newId = DeviceCookie.newId();
         String newHash = DeviceCookie.hash(newId);
-        Optional<String> previousHash = DeviceCookie.read(session).map(DeviceCookie::hash);
-        List<KnownDeviceEntity> rotated = previousHash.map(hash -> store.rotate(realm.getId(), hash, newHash))
-                .orElse(List.of());
+        DeviceCookie.read(session).map(DeviceCookie::hash)
+                .ifPresent(previousHash -> store.rotateOthers(realm.getId(), user.getId(), previousHash, newHash));
         Optional<KnownDeviceEntity> row = verdict.knownDevice()
-                ? rotated.stream().filter(known -> known.getUserId().equals(user.getId())).findFirst()
+                ? KnownDevices.ofThisBrowser(session, realm.getId(), user.getId())
                 : Optional.empty();
         if (row.isPresent()) {
+            row.get().setDeviceHash(newHash);
             store.seen(row.get(), device, now);
         } else {
             store.remember(realm.getId(), user.getId(), newHash, device, now);

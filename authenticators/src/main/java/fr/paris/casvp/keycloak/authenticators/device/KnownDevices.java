@@ -1,6 +1,7 @@
 package fr.paris.casvp.keycloak.authenticators.device;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import fr.paris.casvp.keycloak.authenticators.support.RowOnce;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
@@ -75,17 +76,17 @@ public final class KnownDevices {
     }
 
     /**
-     * Gives every row of one browser (all users who signed in from it) its new id hash,
-     * so the previous cookie value no longer matches anything.
+     * Gives the other users' rows of one browser (a shared computer) its new id hash, so the
+     * previous cookie value no longer matches anything; the signing-in user's own row is
+     * renewed by the caller. One statement, usually changing nothing. Flush mode COMMIT: no
+     * change waiting in this request concerns these rows, so Hibernate need not check them first.
      */
-    List<KnownDeviceEntity> rotate(String realmId, String oldHash, String newHash) {
-        // Row by row rather than a bulk update, so entities already loaded stay in step; the
-        // updates reach the database with the commit.
-        List<KnownDeviceEntity> rows = em.createNamedQuery("casvpDevicesOfBrowser", KnownDeviceEntity.class)
-                .setParameter("realmId", realmId).setParameter("hash", oldHash)
-                .getResultList();
-        rows.forEach(device -> device.setDeviceHash(newHash));
-        return rows;
+    void rotateOthers(String realmId, String userId, String oldHash, String newHash) {
+        em.createNamedQuery("casvpRotateBrowserOfOthers")
+                .setParameter("realmId", realmId).setParameter("userId", userId)
+                .setParameter("oldHash", oldHash).setParameter("newHash", newHash)
+                .setFlushMode(FlushModeType.COMMIT)
+                .executeUpdate();
     }
 
     KnownDeviceEntity remember(String realmId, String userId, String deviceHash, DeviceDescription device, long now) {
@@ -107,12 +108,23 @@ public final class KnownDevices {
         entity.setLastSeen(now);
     }
 
+    /**
+     * Marks the network as seen now: one statement when the user already has it (the everyday
+     * case), a new row (created race-safe) otherwise.
+     */
     void rememberNetwork(String realmId, String userId, String prefix, long now) {
         if (prefix == null) {
             return;
         }
-        KnownNetworkEntity network = RowOnce.getOrCreate(session, () -> em.createNamedQuery("casvpNetworkOfUser",
-                                KnownNetworkEntity.class)
+        int seen = em.createNamedQuery("casvpNetworkSeen")
+                .setParameter("realmId", realmId).setParameter("userId", userId).setParameter("prefix", prefix)
+                .setParameter("now", now)
+                .setFlushMode(FlushModeType.COMMIT)
+                .executeUpdate();
+        if (seen > 0) {
+            return;
+        }
+        RowOnce.getOrCreate(session, () -> em.createNamedQuery("casvpNetworkOfUser", KnownNetworkEntity.class)
                         .setParameter("realmId", realmId).setParameter("userId", userId).setParameter("prefix", prefix)
                         .getResultStream().findFirst(),
                 other -> {
@@ -124,8 +136,7 @@ public final class KnownDevices {
                     entity.setFirstSeen(now);
                     entity.setLastSeen(now);
                     new KnownDevices(other).em.persist(entity);
-                });
-        network.setLastSeen(now);
+                }).setLastSeen(now);
     }
 
     /** Forgets one device of a user; false when the user has no such device. */

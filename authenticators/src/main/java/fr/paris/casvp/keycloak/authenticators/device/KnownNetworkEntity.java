@@ -16,6 +16,9 @@ import jakarta.persistence.Table;
 @NamedQueries({
         @NamedQuery(name = "casvpNetworkOfUser",
                 query = "select n from KnownNetworkEntity n where n.realmId = :realmId and n.userId = :userId and n.networkPrefix = :prefix"),
+        @NamedQuery(name = "casvpNetworkSeen",
+                query = "update KnownNetworkEntity n set n.lastSeen = :now where n.realmId = :realmId"
+                        + " and n.userId = :userId and n.networkPrefix = :prefix"),
         @NamedQuery(name = "casvpRecentNetworksOfUser",
                 query = "select n.networkPrefix from KnownNetworkEntity n where n.realmId = :realmId and n.userId = :userId and n.lastSeen >= :since"),
         @NamedQuery(name = "casvpForgetNetworksOfUser",

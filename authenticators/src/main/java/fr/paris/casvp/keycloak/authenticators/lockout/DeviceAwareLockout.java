@@ -29,6 +29,9 @@ public final class DeviceAwareLockout {
     static final String UNKNOWN_SCOPE = "unknown";
     static final String DEVICE_SCOPE = "device:";
     private static final String SCOPE_ATTRIBUTE = "casvp.lockoutScope.";
+    private static final String COUNTER_ATTRIBUTE = "casvp.lockoutCounter.";
+    /** Kept on the request's session when the counter had no row: the request looks once. */
+    private static final String NO_COUNTER = "none";
     private static final long MAIL_INTERVAL_MILLIS = 3_600_000L;
 
     /** What a failure did. */
@@ -64,7 +67,7 @@ public final class DeviceAwareLockout {
 
     /** Until when (ms) this browser's tries for the user are refused, or 0. */
     public long blockedUntil(UserModel user, String scope) {
-        LockoutCounterEntity counter = new LockoutStore(session).counter(realm.getId(), user.getId(), scope, false);
+        LockoutCounterEntity counter = readOnce(user, scope);
         if (counter == null) {
             return 0;
         }
@@ -78,7 +81,7 @@ public final class DeviceAwareLockout {
 
     /** Whether this attempt repeats the last wrong password (within its memory time): it would count once. */
     public boolean repeatsLastWrongPassword(UserModel user, String scope, String password) {
-        LockoutCounterEntity counter = new LockoutStore(session).counter(realm.getId(), user.getId(), scope, false);
+        LockoutCounterEntity counter = readOnce(user, scope);
         return counter != null && counter.getLastWrongUntil() > Time.currentTimeMillis()
                 && keyedHash(user, password).equals(counter.getLastWrongHash());
     }
@@ -86,6 +89,7 @@ public final class DeviceAwareLockout {
     public Failure recordFailure(UserModel user, String scope, String password) {
         LockoutStore store = new LockoutStore(session);
         LockoutCounterEntity counter = store.counterForUpdate(realm.getId(), user.getId(), scope);
+        session.setAttribute(counterKey(user, scope), counter);
         long now = Time.currentTimeMillis();
         String attempt = keyedHash(user, password);
         if (attempt.equals(counter.getLastWrongHash()) && counter.getLastWrongUntil() > now) {
@@ -107,13 +111,49 @@ public final class DeviceAwareLockout {
         return Failure.COUNTED;
     }
 
+    /**
+     * Forgets the consecutive failures (the day's count stays). The everyday sign-in, whose
+     * counter this request already read with nothing to forget, writes and locks nothing; a
+     * failure counted meanwhile by another request then stays counted.
+     */
     public void recordSuccess(UserModel user, String scope) {
+        LockoutCounterEntity seen = readOnce(user, scope);
+        if (seen == null || nothingToForget(seen)) {
+            return;
+        }
         LockoutCounterEntity counter = new LockoutStore(session).counter(realm.getId(), user.getId(), scope, true);
         if (counter != null) {
             apply(counter, policy.afterSuccess(state(counter)));
             counter.setLastWrongHash(null);
             counter.setLastWrongUntil(0);
         }
+    }
+
+    private static boolean nothingToForget(LockoutCounterEntity c) {
+        return c.getConsecutive() == 0 && c.getBlockedUntil() == 0 && c.getLockedAt() == 0
+                && c.getLastWrongHash() == null && c.getLastWrongUntil() == 0;
+    }
+
+    /**
+     * The counter as this request first read it (null when it has no row): the checks before
+     * the password, inside Keycloak's check and after it share one query.
+     */
+    private LockoutCounterEntity readOnce(UserModel user, String scope) {
+        String key = counterKey(user, scope);
+        Object kept = session.getAttribute(key);
+        if (kept instanceof LockoutCounterEntity counter) {
+            return counter;
+        }
+        if (NO_COUNTER.equals(kept)) {
+            return null;
+        }
+        LockoutCounterEntity counter = new LockoutStore(session).counter(realm.getId(), user.getId(), scope, false);
+        session.setAttribute(key, counter == null ? NO_COUNTER : counter);
+        return counter;
+    }
+
+    private static String counterKey(UserModel user, String scope) {
+        return COUNTER_ATTRIBUTE + user.getId() + '|' + scope;
     }
 
     /**
