@@ -48,6 +48,7 @@ final class ServerCpuSamples {
         Map<String, Map<String, Integer>> byCategory = new TreeMap<>();
         Map<String, Integer> totals = new LinkedHashMap<>();
         Map<String, Integer> signIns = new LinkedHashMap<>();
+        Map<String, Map<String, Double>> unsampled = new TreeMap<>();
         for (String v : variants) {
             totals.put(v, 0);
             signIns.put(v, windows.stream().filter(w -> w.variant().equals(v)).mapToInt(Window::signIns).sum());
@@ -55,13 +56,14 @@ final class ServerCpuSamples {
         try (RecordingFile file = new RecordingFile(recording)) {
             while (file.hasMoreEvents()) {
                 RecordedEvent event = file.readEvent();
-                if (!"jdk.ExecutionSample".equals(event.getEventType().getName()) || event.getStackTrace() == null) {
-                    continue;
-                }
                 Instant at = event.getStartTime();
                 String variant = windows.stream().filter(w -> !at.isBefore(w.start()) && at.isBefore(w.end()))
                         .map(Window::variant).findFirst().orElse(null);
                 if (variant == null) {
+                    continue;
+                }
+                countUnsampled(event, variant, unsampled);
+                if (!"jdk.ExecutionSample".equals(event.getEventType().getName()) || event.getStackTrace() == null) {
                     continue;
                 }
                 String category = category(event.getStackTrace().getFrames());
@@ -88,7 +90,43 @@ final class ServerCpuSamples {
         md.append(String.format("%nSamples in the counted legs: %s; sign-ins: %s; sampled time per sign-in: %s ms "
                         + "(one sample ≈ %.0f ms in Java code, running or preempted).%n", totals, signIns,
                 perSignIn(totals, signIns), SAMPLE_MILLIS));
+        md.append("\nWhat execution samples do not show, per sign-in (garbage collection and JIT compiler threads "
+                + "run outside Java code; allocation is Flight Recorder's estimate from its allocation samples, "
+                + "by the sampled stack's category as above):\n\n| per sign-in | ")
+                .append(String.join(" | ", variants)).append(" |\n|---|").append("---:|".repeat(variants.size()))
+                .append('\n');
+        for (Map.Entry<String, Map<String, Double>> row : unsampled.entrySet()) {
+            md.append("| ").append(row.getKey());
+            for (String v : variants) {
+                md.append(String.format(" | %.2f", signIns.get(v) == 0 ? Double.NaN
+                        : row.getValue().getOrDefault(v, 0.0) / signIns.get(v)));
+            }
+            md.append(" |\n");
+        }
         return md.toString();
+    }
+
+    /** Garbage collection CPU, JIT compilation time and allocated megabytes, summed per variant. */
+    private static void countUnsampled(RecordedEvent event, String variant, Map<String, Map<String, Double>> sums) {
+        switch (event.getEventType().getName()) {
+            case "jdk.GCCPUTime" -> sums.computeIfAbsent("garbage collection, CPU ms", k -> new LinkedHashMap<>())
+                    .merge(variant, (event.getDuration("userTime").toNanos()
+                            + event.getDuration("systemTime").toNanos()) / 1e6, Double::sum);
+            case "jdk.Compilation" -> sums.computeIfAbsent("JIT compilation, ms", k -> new LinkedHashMap<>())
+                    .merge(variant, event.getDuration().toNanos() / 1e6, Double::sum);
+            case "jdk.ObjectAllocationSample" -> {
+                String category = event.getStackTrace() == null ? "unknown"
+                        : category(event.getStackTrace().getFrames());
+                double megabytes = event.getLong("weight") / 1e6;
+                sums.computeIfAbsent("allocated MB, all", k -> new LinkedHashMap<>())
+                        .merge(variant, megabytes, Double::sum);
+                sums.computeIfAbsent("allocated MB, " + category, k -> new LinkedHashMap<>())
+                        .merge(variant, megabytes, Double::sum);
+            }
+            default -> {
+                // not counted here
+            }
+        }
     }
 
     private static Map<String, String> perSignIn(Map<String, Integer> samples, Map<String, Integer> signIns) {
