@@ -7,6 +7,7 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -36,15 +37,14 @@ final class DeviceRecognition implements Authenticator {
         KnownDevices store = new KnownDevices(session);
 
         // A fresh id at every sign-in: a copied cookie stops matching once its owner signs in again.
+        // Every user's row of this browser follows it (a shared computer stays known to each).
         String newId = DeviceCookie.newId();
         String newHash = DeviceCookie.hash(newId);
-        DeviceCookie.read(session).map(DeviceCookie::hash)
-                .ifPresent(previousHash -> store.rotateOthers(realm.getId(), user.getId(), previousHash, newHash));
-        Optional<KnownDeviceEntity> row = verdict.knownDevice()
-                ? KnownDevices.ofThisBrowser(session, realm.getId(), user.getId())
-                : Optional.empty();
+        List<KnownDeviceEntity> rows = KnownDevices.rowsOfThisBrowser(session, realm.getId());
+        rows.forEach(known -> known.setDeviceHash(newHash));
+        Optional<KnownDeviceEntity> row = rows.stream().filter(known -> known.getUserId().equals(user.getId()))
+                .findFirst();
         if (row.isPresent()) {
-            row.get().setDeviceHash(newHash);
             store.seen(row.get(), device, now);
         } else {
             store.remember(realm.getId(), user.getId(), newHash, device, now);

@@ -15,15 +15,12 @@ import jakarta.persistence.Table;
 @Entity
 @Table(name = "CASVP_KNOWN_DEVICE")
 @NamedQueries({
-        @NamedQuery(name = "casvpDeviceByHash",
-                query = "select d from KnownDeviceEntity d where d.realmId = :realmId and d.userId = :userId and d.deviceHash = :hash"),
         @NamedQuery(name = "casvpDevicesOfUser",
                 query = "select d from KnownDeviceEntity d where d.realmId = :realmId and d.userId = :userId order by d.lastSeen desc"),
         @NamedQuery(name = "casvpCountDevicesOfUser",
                 query = "select count(d) from KnownDeviceEntity d where d.realmId = :realmId and d.userId = :userId"),
-        @NamedQuery(name = "casvpRotateBrowserOfOthers",
-                query = "update KnownDeviceEntity d set d.deviceHash = :newHash where d.realmId = :realmId"
-                        + " and d.deviceHash = :oldHash and d.userId <> :userId"),
+        @NamedQuery(name = "casvpDevicesOfBrowser",
+                query = "select d from KnownDeviceEntity d where d.realmId = :realmId and d.deviceHash = :hash"),
         @NamedQuery(name = "casvpForgetDevicesOfUser",
                 query = "delete from KnownDeviceEntity d where d.realmId = :realmId and d.userId = :userId"),
         @NamedQuery(name = "casvpForgetDevicesOfRealm",

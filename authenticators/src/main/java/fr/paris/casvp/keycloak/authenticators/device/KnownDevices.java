@@ -9,11 +9,14 @@ import org.keycloak.models.utils.KeycloakModelUtils;
 
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
 /** The device store: known browsers and networks of each user, in Keycloak's database. */
 public final class KnownDevices {
+
+    private static final String BROWSER_ROWS_ATTRIBUTE = "casvp.device.browserRows.";
 
     private final KeycloakSession session;
     private final EntityManager em;
@@ -28,33 +31,41 @@ public final class KnownDevices {
         return ofThisBrowser(session, realmId, userId).map(KnownDeviceEntity::getId);
     }
 
-    /**
-     * The user's row for the browser this request comes from (by its cookie), looked up once
-     * per request: the lockout (before the password) and the device step (after it) share it.
-     */
+    /** The user's row for the browser this request comes from (by its cookie), if any. */
     static Optional<KnownDeviceEntity> ofThisBrowser(KeycloakSession session, String realmId, String userId) {
-        String key = "casvp.device.row." + userId;
+        return rowsOfThisBrowser(session, realmId).stream().filter(row -> row.getUserId().equals(userId)).findFirst();
+    }
+
+    /**
+     * Every user's row for the browser this request comes from (one on a personal computer,
+     * several on a shared one), looked up once per request: the lockout (before the password)
+     * and the device step (after it) share it.
+     */
+    static List<KnownDeviceEntity> rowsOfThisBrowser(KeycloakSession session, String realmId) {
+        String key = BROWSER_ROWS_ATTRIBUTE + realmId;
         KnownDevices store = new KnownDevices(session);
-        if (session.getAttribute(key) instanceof String id) {
-            return id.isEmpty() ? Optional.empty() : Optional.ofNullable(store.em.find(KnownDeviceEntity.class, id));
+        if (session.getAttribute(key) instanceof BrowserRows kept) {
+            // still the request's own instances, unless the persistence context was cleared since
+            return kept.rows().stream().map(row -> store.em.contains(row) ? row
+                    : store.em.find(KnownDeviceEntity.class, row.getId())).filter(Objects::nonNull).toList();
         }
-        Optional<KnownDeviceEntity> row = DeviceCookie.read(session)
-                .map(DeviceCookie::hash)
-                .flatMap(hash -> store.find(realmId, userId, hash));
-        session.setAttribute(key, row.map(KnownDeviceEntity::getId).orElse(""));
-        return row;
+        List<KnownDeviceEntity> rows = DeviceCookie.read(session).map(DeviceCookie::hash)
+                .map(hash -> store.em.createNamedQuery("casvpDevicesOfBrowser", KnownDeviceEntity.class)
+                        .setParameter("realmId", realmId).setParameter("hash", hash)
+                        .getResultList())
+                .orElse(List.of());
+        session.setAttribute(key, new BrowserRows(List.copyOf(rows)));
+        return List.copyOf(rows);
+    }
+
+    /** What {@link #rowsOfThisBrowser} keeps on the request's session. */
+    private record BrowserRows(List<KnownDeviceEntity> rows) {
     }
 
     /** One device of the user, by its id (for describing it in a mail or to an admin). */
     public Optional<KnownDeviceEntity> byId(String realmId, String userId, String deviceId) {
         return Optional.ofNullable(em.find(KnownDeviceEntity.class, deviceId))
                 .filter(device -> device.getRealmId().equals(realmId) && device.getUserId().equals(userId));
-    }
-
-    Optional<KnownDeviceEntity> find(String realmId, String userId, String deviceHash) {
-        return em.createNamedQuery("casvpDeviceByHash", KnownDeviceEntity.class)
-                .setParameter("realmId", realmId).setParameter("userId", userId).setParameter("hash", deviceHash)
-                .getResultStream().findFirst();
     }
 
     boolean hasAny(String realmId, String userId) {
@@ -73,20 +84,6 @@ public final class KnownDevices {
         return new HashSet<>(em.createNamedQuery("casvpRecentNetworksOfUser", String.class)
                 .setParameter("realmId", realmId).setParameter("userId", userId).setParameter("since", sinceMillis)
                 .getResultList());
-    }
-
-    /**
-     * Gives the other users' rows of one browser (a shared computer) its new id hash, so the
-     * previous cookie value no longer matches anything; the signing-in user's own row is
-     * renewed by the caller. One statement, usually changing nothing. Flush mode COMMIT: no
-     * change waiting in this request concerns these rows, so Hibernate need not check them first.
-     */
-    void rotateOthers(String realmId, String userId, String oldHash, String newHash) {
-        em.createNamedQuery("casvpRotateBrowserOfOthers")
-                .setParameter("realmId", realmId).setParameter("userId", userId)
-                .setParameter("oldHash", oldHash).setParameter("newHash", newHash)
-                .setFlushMode(FlushModeType.COMMIT)
-                .executeUpdate();
     }
 
     KnownDeviceEntity remember(String realmId, String userId, String deviceHash, DeviceDescription device, long now) {
