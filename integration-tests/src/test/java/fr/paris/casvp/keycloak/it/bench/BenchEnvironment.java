@@ -81,6 +81,11 @@ final class BenchEnvironment {
      * included: cores, JVM, OS, load average, Keycloak and bundle.
      */
     static String machineRows(double loadBefore, long startupMillis) throws IOException {
+        return machineRows(loadBefore, startupMillis, "dev-mem H2");
+    }
+
+    /** The same, for a server on another database than the in-memory H2. */
+    static String machineRows(double loadBefore, long startupMillis, String database) throws IOException {
         StringBuilder md = new StringBuilder("\n| machine and run | |\n|---|---|\n");
         md.append(String.format("| cores (availableProcessors) | %d |%n", Runtime.getRuntime().availableProcessors()));
         md.append(String.format("| JVM (bench client) | %s %s (%s) |%n", System.getProperty("java.vm.name"),
@@ -88,8 +93,8 @@ final class BenchEnvironment {
         md.append(String.format("| OS | %s %s %s |%n", System.getProperty("os.name"), System.getProperty("os.version"),
                 System.getProperty("os.arch")));
         md.append(String.format("| load average, start → end | %.2f → %.2f |%n", loadBefore, loadAverage()));
-        md.append(String.format("| Keycloak | %s, `kc.sh start --optimized`, dev-mem H2, start-up %d ms |%n",
-                ItSettings.keycloakVersion(), startupMillis));
+        md.append(String.format("| Keycloak | %s, `kc.sh start --optimized`, %s, start-up %d ms |%n",
+                ItSettings.keycloakVersion(), database, startupMillis));
         md.append(String.format("| bundle | %s |%n", describeBundle()));
         return md.toString();
     }

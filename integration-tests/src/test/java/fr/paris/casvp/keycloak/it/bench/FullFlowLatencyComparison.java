@@ -3,6 +3,7 @@ package fr.paris.casvp.keycloak.it.bench;
 import com.icegreen.greenmail.util.GreenMail;
 import fr.paris.casvp.keycloak.it.support.DistributionKeycloak;
 import fr.paris.casvp.keycloak.it.support.ItSettings;
+import fr.paris.casvp.keycloak.it.support.PostgresDatabase;
 import org.keycloak.representations.idm.EventRepresentation;
 
 import java.io.IOException;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -82,7 +84,9 @@ import java.util.stream.Collectors;
  * <p>Run, after {@code mvn -B -q install -DskipTests} at the top level:
  * {@code mvn -B -Pbench-flow -pl integration-tests verify}. Counts can be changed with
  * {@code -Dcasvp.bench.rounds=30 -Dcasvp.bench.workers=4 -Dcasvp.bench.signInsPerWorker=15
- * -Dcasvp.bench.users=40 -Dcasvp.bench.warmupRounds=40}. The Markdown report is printed and
+ * -Dcasvp.bench.users=40 -Dcasvp.bench.warmupRounds=40}; {@code -Dcasvp.bench.db=postgres} runs the
+ * server on a new database of the local PostgreSQL (as in production) instead of the in-memory
+ * H2, whose SQL engine runs inside the Keycloak process. The Markdown report is printed and
  * written to {@code target/bench/full-flow-latency.md}.
  */
 public final class FullFlowLatencyComparison {
@@ -99,7 +103,7 @@ public final class FullFlowLatencyComparison {
 
     /** What the run does; every count comes from a system property. */
     record Settings(int rounds, int warmupRounds, int workers, int signInsPerWorker, int users, boolean profile,
-                    boolean serverJfr) {
+                    boolean serverJfr, boolean postgres) {
 
         static Settings fromSystemProperties() {
             Settings settings = new Settings(
@@ -109,7 +113,8 @@ public final class FullFlowLatencyComparison {
                     BenchEnvironment.positive("casvp.bench.signInsPerWorker", 15),
                     BenchEnvironment.positive("casvp.bench.users", 40),
                     Boolean.getBoolean("casvp.bench.profile"),
-                    Boolean.getBoolean("casvp.bench.serverJfr"));
+                    Boolean.getBoolean("casvp.bench.serverJfr"),
+                    database());
             if (settings.users() < settings.workers()) {
                 throw new IllegalArgumentException("casvp.bench.users must be at least casvp.bench.workers: "
                         + "each worker signs in its own agents");
@@ -117,6 +122,15 @@ public final class FullFlowLatencyComparison {
             return settings;
         }
 
+    }
+
+    /** {@code casvp.bench.db}: {@code dev-mem} (default, in-memory H2) or {@code postgres} (a new database on the local server). */
+    private static boolean database() {
+        String db = System.getProperty("casvp.bench.db", "dev-mem");
+        if (!db.equals("dev-mem") && !db.equals("postgres")) {
+            throw new IllegalArgumentException("casvp.bench.db must be dev-mem or postgres, not " + db);
+        }
+        return db.equals("postgres");
     }
 
     enum Variant {
@@ -218,8 +232,13 @@ public final class FullFlowLatencyComparison {
         List<Leg> legs;
         List<String> variants;
         Map<String, Double> cpu = new LinkedHashMap<>();
+        PostgresDatabase database = settings.postgres() ? PostgresDatabase.create() : null;
+        Map<String, String> environment = new HashMap<>(serverEnvironment(settings, output));
+        if (database != null) {
+            environment.putAll(database.keycloakEnvironment());
+        }
         try {
-            try (DistributionKeycloak server = BenchEnvironment.startServer(home, output, mail, serverEnvironment(settings, output))) {
+            try (DistributionKeycloak server = BenchEnvironment.startServer(home, output, mail, environment)) {
                 List<String> othersAtStart = BenchEnvironment.otherKeycloakServers(server.pid());
                 FlowBenchRealm realm = FlowBenchRealm.create(server.admin(), ItSettings.realmImportDir(),
                         settings.users(), mail.getSmtp().getPort(), Variant.run(settings.profile()).stream()
@@ -238,6 +257,9 @@ public final class FullFlowLatencyComparison {
             } // the server stops here, and Flight Recorder writes its file
         } finally {
             mail.stop();
+            if (database != null) {
+                database.close();
+            }
         }
         if (settings.serverJfr()) {
             report += "\nServer CPU by what it was doing (Java Flight Recorder execution samples of the Keycloak JVM "
@@ -588,7 +610,8 @@ public final class FullFlowLatencyComparison {
             }
         }
 
-        md.append(BenchEnvironment.machineRows(loadBefore, server.startupMillis()));
+        md.append(BenchEnvironment.machineRows(loadBefore, server.startupMillis(),
+                settings.postgres() ? "PostgreSQL on this machine (a new database)" : "dev-mem H2"));
         md.append(String.format("| other Keycloak JVMs, start → end | %s → %s |%n", describe(othersAtStart),
                 describe(BenchEnvironment.otherKeycloakServers(server.pid()))));
         if (settings.serverJfr()) {
