@@ -511,14 +511,16 @@ public final class FullFlowLatencyComparison {
         md.append("\nServer CPU ms per sign-in by kind of thread (from /proc: the JIT compiler's threads, the "
                 + "garbage collector's, all other threads alive at the end of the leg, and the rest of the process's "
                 + "CPU time: threads that ended during the leg):\n\n| variant | JIT compiler | garbage collector "
-                + "| other threads | ended threads | without JIT and GC |\n|---|---:|---:|---:|---:|---:|\n");
+                + "| other threads | ended threads | without JIT and GC | in the kernel, all live threads |\n"
+                + "|---|---:|---:|---:|---:|---:|---:|\n");
         for (Variant v : variants) {
             List<Leg> of = byVariant.get(v);
             double jit = threadCpuMillisPerSignIn(of, ServerThreadsCpu.Kind.JIT);
             double gc = threadCpuMillisPerSignIn(of, ServerThreadsCpu.Kind.GC);
             double other = threadCpuMillisPerSignIn(of, ServerThreadsCpu.Kind.OTHER);
-            md.append(String.format("| %s | %.1f | %.1f | %.1f | %.1f | %.1f |%n", v.label, jit, gc, other,
-                    cpuMillisPerSignIn(of) - jit - gc - other, withoutJitAndGc(of)));
+            md.append(String.format("| %s | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f |%n", v.label, jit, gc, other,
+                    cpuMillisPerSignIn(of) - jit - gc - other, withoutJitAndGc(of),
+                    threadCpuMillisPerSignIn(of, ServerThreadsCpu.Kind.KERNEL)));
         }
 
         List<Double> p50Rounds = new ArrayList<>();
