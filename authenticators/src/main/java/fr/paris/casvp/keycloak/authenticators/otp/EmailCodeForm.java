@@ -57,9 +57,8 @@ final class EmailCodeForm implements Authenticator {
         }
         MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
         long now = Time.currentTimeMillis();
-        Optional<OneTimeCode> current = OneTimeCode.load(context.getAuthenticationSession(), NOTE);
         if (form.containsKey(RESEND_FIELD)) {
-            if (current.isPresent() && now - current.get().sentAt() < config.resendAfter().toMillis()) {
+            if (OneTimeCode.sentWithin(context.getAuthenticationSession(), NOTE, now, config.resendAfter())) {
                 context.challenge(form(context, address, "casvp.emailCode.resendTooSoon", Response.Status.OK));
                 return;
             }

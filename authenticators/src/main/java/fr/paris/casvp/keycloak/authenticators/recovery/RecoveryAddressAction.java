@@ -109,8 +109,8 @@ final class RecoveryAddressAction implements RequiredActionProvider {
                     Response.Status.BAD_REQUEST));
             return;
         }
-        Optional<OneTimeCode> previous = OneTimeCode.load(context.getAuthenticationSession(), CODE_NOTE);
-        if (previous.isPresent() && Time.currentTimeMillis() - previous.get().sentAt() < config.resendAfter().toMillis()) {
+        if (OneTimeCode.sentWithin(context.getAuthenticationSession(), CODE_NOTE, Time.currentTimeMillis(),
+                config.resendAfter())) {
             // one mail per half-minute, whatever the address: the form cannot be used to flood a mailbox
             context.challenge(addressPage(context, config, typed, "casvp.recoveryAddress.resendTooSoon",
                     Response.Status.BAD_REQUEST));
@@ -128,8 +128,7 @@ final class RecoveryAddressAction implements RequiredActionProvider {
             context.challenge(addressPage(context, config, null, null, Response.Status.OK));
             return;
         }
-        Optional<OneTimeCode> current = OneTimeCode.load(authSession, CODE_NOTE);
-        if (current.isPresent() && Time.currentTimeMillis() - current.get().sentAt() < config.resendAfter().toMillis()) {
+        if (OneTimeCode.sentWithin(authSession, CODE_NOTE, Time.currentTimeMillis(), config.resendAfter())) {
             context.challenge(codePage(context, config, pending, "casvp.recoveryAddress.resendTooSoon",
                     Response.Status.OK));
             return;

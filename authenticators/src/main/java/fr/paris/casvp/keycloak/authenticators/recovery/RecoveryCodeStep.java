@@ -33,6 +33,8 @@ final class RecoveryCodeStep implements Authenticator {
     static final String TEMPLATE = "casvp-recovery-code.ftl";
     /** How the agent proved it is them: "recovery_address", "account_address" or "helpdesk". */
     public static final String VIA_NOTE = "casvp.recovery.via";
+    /** Where this attempt's code was mailed, until the code is typed: becomes {@link #VIA_NOTE}. */
+    private static final String PENDING_VIA_NOTE = VIA_NOTE + ".pending";
     static final String CASVP_EVENT = "casvp_event";
     private static final String CODE_NOTE = "casvp.recoveryCode.code";
     private static final String CODE_FIELD = "code";
@@ -49,10 +51,9 @@ final class RecoveryCodeStep implements Authenticator {
         RecoveryCodeConfig config = new RecoveryCodeConfig(context.getAuthenticatorConfig());
         MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
-        Optional<OneTimeCode> current = OneTimeCode.load(authSession, CODE_NOTE);
         long now = Time.currentTimeMillis();
         if (form.containsKey("resend")) {
-            if (current.isPresent() && now - current.get().sentAt() < config.resendAfter().toMillis()) {
+            if (OneTimeCode.sentWithin(authSession, CODE_NOTE, now, config.resendAfter())) {
                 context.challenge(page(context, config, "casvp.recoveryCode.resendTooSoon", Response.Status.OK));
                 return;
             }
@@ -71,11 +72,11 @@ final class RecoveryCodeStep implements Authenticator {
             return;
         }
         // an unknown identifier has a code too, one nobody ever received: it is refused even if guessed
-        String sentVia = authSession.getAuthNote(VIA_NOTE + ".pending");
+        String sentVia = authSession.getAuthNote(PENDING_VIA_NOTE);
         OneTimeCode.Outcome outcome = OneTimeCode.check(authSession, CODE_NOTE, attempt, now, config.maxTries());
         if (outcome == OneTimeCode.Outcome.MATCHED && user != null && sentVia != null) {
             authSession.setAuthNote(VIA_NOTE, sentVia);
-            authSession.removeAuthNote(VIA_NOTE + ".pending");
+            authSession.removeAuthNote(PENDING_VIA_NOTE);
             context.getEvent().detail(CASVP_EVENT, "recovery_code_accepted");
             context.success();
             return;
@@ -97,7 +98,7 @@ final class RecoveryCodeStep implements Authenticator {
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
         String code = OneTimeCode.newCode(config.length());
         OneTimeCode.of(code, Time.currentTimeMillis(), config.lifetime().toMillis()).save(authSession, CODE_NOTE);
-        authSession.removeAuthNote(VIA_NOTE + ".pending");
+        authSession.removeAuthNote(PENDING_VIA_NOTE);
         UserModel user = context.getUser();
         // the hourly count is kept for unknown identifiers too: the same work either way
         String counted = user != null ? user.getId()
@@ -119,7 +120,7 @@ final class RecoveryCodeStep implements Authenticator {
                     .detail(CASVP_EVENT, "recovery_codes_hourly_limit").error(Errors.EMAIL_SEND_FAILED);
             return;
         }
-        authSession.setAuthNote(VIA_NOTE + ".pending", recovery.isPresent() ? "recovery_address" : "account_address");
+        authSession.setAuthNote(PENDING_VIA_NOTE, recovery.isPresent() ? "recovery_address" : "account_address");
         RecoveryNotices.code(context.getSession(), context.getRealm(), user, recovery.isPresent() ? address : null,
                 RecoveryNotices.PURPOSE_RESET, code, config.lifetime());
         context.getEvent().clone().event(EventType.SEND_RESET_PASSWORD).user(user)
@@ -155,7 +156,7 @@ final class RecoveryCodeStep implements Authenticator {
         user.addRequiredAction(UserModel.RequiredAction.CONFIGURE_TOTP);
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
         OneTimeCode.forget(authSession, CODE_NOTE);
-        authSession.removeAuthNote(VIA_NOTE + ".pending");
+        authSession.removeAuthNote(PENDING_VIA_NOTE);
         authSession.setAuthNote(VIA_NOTE, "helpdesk");
         context.getEvent().detail(CASVP_EVENT, "helpdesk_code_accepted")
                 .detail("casvp_second_factors_removed", Integer.toString(removed));

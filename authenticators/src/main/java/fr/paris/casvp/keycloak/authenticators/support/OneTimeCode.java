@@ -6,6 +6,7 @@ import org.keycloak.sessions.AuthenticationSessionModel;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Optional;
 
@@ -94,6 +95,14 @@ public record OneTimeCode(String salt, String hash, long expiresAt, long sentAt,
     public void save(AuthenticationSessionModel authSession, String note) {
         authSession.setAuthNote(note, String.join("|", salt, hash, Long.toString(expiresAt), Long.toString(sentAt),
                 Integer.toString(tries)));
+    }
+
+    /**
+     * Whether the code kept under {@code note} was sent less than {@code interval} before
+     * {@code now}: a new one must wait, so the form cannot be used to flood a mailbox.
+     */
+    public static boolean sentWithin(AuthenticationSessionModel authSession, String note, long now, Duration interval) {
+        return load(authSession, note).filter(code -> now - code.sentAt() < interval.toMillis()).isPresent();
     }
 
     public static void forget(AuthenticationSessionModel authSession, String note) {

@@ -3,6 +3,7 @@ package fr.paris.casvp.keycloak.authenticators.support;
 import org.junit.jupiter.api.Test;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -40,6 +41,15 @@ class OneTimeCodeTest {
         assertFalse(stored.expired(300_999));
         assertTrue(stored.expired(301_000));
         assertEquals(2, stored.withOneMoreTry().withOneMoreTry().tries());
+    }
+
+    @Test
+    void aNewCodeWaitsUntilTheResendIntervalAfterTheLastOne() {
+        AuthenticationSessionModel session = notesOnly();
+        assertFalse(OneTimeCode.sentWithin(session, "n", 0, Duration.ofSeconds(30)), "nothing sent yet");
+        OneTimeCode.of("123456", 10_000, 300_000).save(session, "n");
+        assertTrue(OneTimeCode.sentWithin(session, "n", 39_999, Duration.ofSeconds(30)));
+        assertFalse(OneTimeCode.sentWithin(session, "n", 40_000, Duration.ofSeconds(30)));
     }
 
     @Test
