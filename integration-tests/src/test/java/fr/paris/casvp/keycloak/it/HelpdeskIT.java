@@ -11,6 +11,7 @@ import fr.paris.casvp.keycloak.it.support.ForgotPassword;
 import fr.paris.casvp.keycloak.it.support.KeycloakServer;
 import fr.paris.casvp.keycloak.it.support.Mailbox;
 import fr.paris.casvp.keycloak.it.support.OidcTokens;
+import fr.paris.casvp.keycloak.it.support.PasswordReset;
 import fr.paris.casvp.keycloak.it.support.Pkce;
 import fr.paris.casvp.keycloak.it.support.TestUsers;
 import fr.paris.casvp.keycloak.it.support.Totp;
@@ -19,7 +20,6 @@ import org.htmlunit.WebClient;
 import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.Test;
 import org.keycloak.admin.client.CreatedResponseUtil;
-import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.representations.idm.RoleRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
@@ -178,11 +178,7 @@ class HelpdeskIT {
         user.setLastName("Assistance");
         user.setEmailVerified(true);
         user.setEnabled(true);
-        CredentialRepresentation credential = new CredentialRepresentation();
-        credential.setType(CredentialRepresentation.PASSWORD);
-        credential.setValue(password);
-        credential.setTemporary(false);
-        user.setCredentials(List.of(credential));
+        user.setCredentials(List.of(PasswordReset.password(password)));
         String id;
         try (Response response = realm.users().create(user)) {
             id = CreatedResponseUtil.getCreatedId(response);

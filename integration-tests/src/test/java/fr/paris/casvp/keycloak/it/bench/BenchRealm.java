@@ -1,5 +1,6 @@
 package fr.paris.casvp.keycloak.it.bench;
 
+import fr.paris.casvp.keycloak.it.support.PasswordReset;
 import jakarta.ws.rs.core.Response;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.resource.AuthenticationManagementResource;
@@ -7,7 +8,6 @@ import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.representations.idm.AuthenticationExecutionInfoRepresentation;
 import org.keycloak.representations.idm.AuthenticatorConfigRepresentation;
 import org.keycloak.representations.idm.ClientRepresentation;
-import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.EventRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.representations.idm.RequiredActionProviderRepresentation;
@@ -200,10 +200,6 @@ final class BenchRealm {
 
     static User createUser(RealmResource realm, String username) {
         String password = "Bench passphrase " + username;
-        CredentialRepresentation credential = new CredentialRepresentation();
-        credential.setType(CredentialRepresentation.PASSWORD);
-        credential.setValue(password);
-        credential.setTemporary(false);
         UserRepresentation user = new UserRepresentation();
         user.setUsername(username);
         user.setEmail(username + "@bench.test");
@@ -211,7 +207,7 @@ final class BenchRealm {
         user.setFirstName("Bench");
         user.setLastName(username);
         user.setEnabled(true);
-        user.setCredentials(List.of(credential));
+        user.setCredentials(List.of(PasswordReset.password(password)));
         try (Response created = realm.users().create(user)) {
             expect(created, 201, "user " + username);
             String path = created.getLocation().getPath();

@@ -2,7 +2,6 @@ package fr.paris.casvp.keycloak.it.support;
 
 import jakarta.ws.rs.core.Response;
 import org.keycloak.admin.client.CreatedResponseUtil;
-import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 
 import java.security.SecureRandom;
@@ -51,11 +50,7 @@ public final class TestUsers {
         user.setEnabled(true);
         user.setAttributes(Map.of("locale", List.of(locale)));
         user.setRequiredActions(requiredActions);
-        CredentialRepresentation credential = new CredentialRepresentation();
-        credential.setType(CredentialRepresentation.PASSWORD);
-        credential.setValue(password);
-        credential.setTemporary(false);
-        user.setCredentials(List.of(credential));
+        user.setCredentials(List.of(PasswordReset.password(password)));
         try (Response response = server.admin().realm(KeycloakServer.REALM).users().create(user)) {
             return new Agent(CreatedResponseUtil.getCreatedId(response), username, email, password);
         }
