@@ -77,9 +77,12 @@ import java.util.stream.Collectors;
  *
  * <p>To see where the time goes, {@code -Dcasvp.bench.profile=true} adds two variants, each a
  * copy of the casvp flow with parts left out (its own client): without the device step, and
- * with the password form alone. {@code -Dcasvp.bench.serverJfr=true} records the server with
- * Java Flight Recorder ({@code target/bench/keycloak-full-flow.jfr}) and adds to the report
- * what the server's CPU went to in each variant ({@link ServerCpuSamples}).
+ * with the password form alone. {@code -Dcasvp.bench.serverProfiler=jfr} records the server
+ * with Java Flight Recorder ({@code target/bench/keycloak-full-flow.jfr}) and adds to the report
+ * what the server's CPU went to in each variant ({@link ServerCpuSamples});
+ * {@code -Dcasvp.bench.serverProfiler=async} does the same with async-profiler, which samples
+ * every thread by the CPU time it uses, in the JVM's own C++ code and native libraries too
+ * (Flight Recorder sees threads running Java code only).
  *
  * <p>Run, after {@code mvn -B -q install -DskipTests} at the top level:
  * {@code mvn -B -Pbench-flow -pl integration-tests verify}. Counts can be changed with
@@ -97,13 +100,15 @@ public final class FullFlowLatencyComparison {
     private static final Duration MAIL_GRACE = Duration.ofSeconds(10);
     private static final String REPORT_FILE = "full-flow-latency.md";
     private static final String JFR_FILE = "keycloak-full-flow.jfr";
+    /** async-profiler's sampling interval: one sample per millisecond of the process's CPU time. */
+    private static final double ASYNC_INTERVAL_MILLIS = 1;
     private static final String COMMAND = "mvn -B -Pbench-flow -pl integration-tests verify";
     /** What the agents' browsers say they are: a current browser, so the outdated-browser step passes. */
     static final String USER_AGENT = "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:128.0) Gecko/20100101 Firefox/128.0";
 
     /** What the run does; every count comes from a system property. */
     record Settings(int rounds, int warmupRounds, int workers, int signInsPerWorker, int users, boolean profile,
-                    boolean serverJfr, boolean postgres) {
+                    ServerProfiler serverProfiler, boolean postgres) {
 
         static Settings fromSystemProperties() {
             Settings settings = new Settings(
@@ -113,7 +118,7 @@ public final class FullFlowLatencyComparison {
                     BenchEnvironment.positive("casvp.bench.signInsPerWorker", 15),
                     BenchEnvironment.positive("casvp.bench.users", 40),
                     Boolean.getBoolean("casvp.bench.profile"),
-                    Boolean.getBoolean("casvp.bench.serverJfr"),
+                    ServerProfiler.fromSystemProperty(),
                     database());
             if (settings.users() < settings.workers()) {
                 throw new IllegalArgumentException("casvp.bench.users must be at least casvp.bench.workers: "
@@ -122,6 +127,20 @@ public final class FullFlowLatencyComparison {
             return settings;
         }
 
+    }
+
+    /** {@code casvp.bench.serverProfiler}: how the server's CPU is sampled, if at all. */
+    enum ServerProfiler {
+        NONE, JFR, ASYNC;
+
+        static ServerProfiler fromSystemProperty() {
+            String name = System.getProperty("casvp.bench.serverProfiler", "none");
+            try {
+                return valueOf(name.toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("casvp.bench.serverProfiler must be none, jfr or async, not " + name);
+            }
+        }
     }
 
     /** {@code casvp.bench.db}: {@code dev-mem} (default, in-memory H2) or {@code postgres} (a new database on the local server). */
@@ -261,11 +280,14 @@ public final class FullFlowLatencyComparison {
                 database.close();
             }
         }
-        if (settings.serverJfr()) {
-            report += "\nServer CPU by what it was doing (Java Flight Recorder execution samples of the Keycloak JVM "
-                    + "during the counted legs; see ServerCpuSamples):\n\n" + ServerCpuSamples.breakdown(
-                    output.resolve(JFR_FILE), legs.stream().map(l -> new ServerCpuSamples.Window(l.variant().label,
-                            l.started(), l.ended(), l.nanos().length)).toList(), variants, cpu);
+        if (settings.serverProfiler() != ServerProfiler.NONE) {
+            boolean async = settings.serverProfiler() == ServerProfiler.ASYNC;
+            report += "\nServer CPU by what it was doing (" + (async ? "async-profiler CPU-time samples"
+                    : "Java Flight Recorder execution samples") + " of the Keycloak JVM during the counted legs; "
+                    + "see ServerCpuSamples):\n\n" + ServerCpuSamples.breakdown(output.resolve(JFR_FILE),
+                    legs.stream().map(l -> new ServerCpuSamples.Window(l.variant().label, l.started(), l.ended(),
+                            l.nanos().length)).toList(), variants, cpu,
+                    async ? ASYNC_INTERVAL_MILLIS : ServerCpuSamples.JFR_SAMPLE_MILLIS, async);
         }
         System.out.println();
         System.out.print(report);
@@ -274,15 +296,25 @@ public final class FullFlowLatencyComparison {
         System.out.println("Written to " + file);
     }
 
-    /** With {@code casvp.bench.serverJfr}, Keycloak runs under Java Flight Recorder (kc.sh reads JAVA_OPTS_APPEND). */
+    /**
+     * With {@code casvp.bench.serverProfiler}, Keycloak runs under Java Flight Recorder or
+     * async-profiler (kc.sh reads JAVA_OPTS_APPEND); either writes a JFR file.
+     */
     private static Map<String, String> serverEnvironment(Settings settings, Path output) {
-        if (!settings.serverJfr()) {
+        if (settings.serverProfiler() == ServerProfiler.NONE) {
             return Map.of();
         }
         try {
             Files.deleteIfExists(output.resolve(JFR_FILE)); // never read an earlier run's recording
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        if (settings.serverProfiler() == ServerProfiler.ASYNC) {
+            // cpu: perf_events CPU-clock sampling (root, or perf_event_paranoid ≤ 2 for user-space stacks);
+            // itimer would need no perf_events, but it samples at the kernel tick (4 ms here), a quarter of the asked rate
+            Path library = Path.of(BenchEnvironment.required("casvp.bench.asyncProfilerLibrary", COMMAND));
+            return Map.of("JAVA_OPTS_APPEND", "-agentpath:" + library + "=start,event=cpu,interval="
+                    + (long) (ASYNC_INTERVAL_MILLIS * 1_000_000) + ",jstackdepth=512,jfr,file=" + output.resolve(JFR_FILE));
         }
         return Map.of("JAVA_OPTS_APPEND", "-XX:FlightRecorderOptions=stackdepth=256 -XX:StartFlightRecording=filename="
                 + output.resolve(JFR_FILE) + ",settings=profile,dumponexit=true");
@@ -616,8 +648,9 @@ public final class FullFlowLatencyComparison {
                 settings.postgres() ? "PostgreSQL on this machine (a new database)" : "dev-mem H2"));
         md.append(String.format("| other Keycloak JVMs, start → end | %s → %s |%n", describe(othersAtStart),
                 describe(BenchEnvironment.otherKeycloakServers(server.pid()))));
-        if (settings.serverJfr()) {
-            md.append(String.format("| server profiling | Java Flight Recorder on (`%s`), which costs CPU too |%n",
+        if (settings.serverProfiler() != ServerProfiler.NONE) {
+            md.append(String.format("| server profiling | %s on (`%s`), which costs CPU too |%n",
+                    settings.serverProfiler() == ServerProfiler.ASYNC ? "async-profiler" : "Java Flight Recorder",
                     JFR_FILE));
         }
         md.append(String.format("| users, workers | %d agents, %d concurrent workers (each with its own agents) |%n",

@@ -2,15 +2,21 @@ package fr.paris.casvp.keycloak.it.bench;
 
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
+import jdk.jfr.consumer.RecordedThread;
 import jdk.jfr.consumer.RecordingFile;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Where the server's CPU goes, per variant: the Java Flight Recorder execution samples of the
@@ -25,12 +31,22 @@ import java.util.TreeMap;
  * not, since preemption hits all code alike. The table therefore gives each category's share
  * of a variant's samples, and that share of the process's CPU time per sign-in (which also
  * counts garbage collection and the JIT compiler, spread here in the same proportions).
+ *
+ * <p>A recording of async-profiler (its JFR output, CPU-time samples of every thread) is read
+ * the same way, but its samples are CPU time itself, in the JVM's C++ code, native libraries
+ * and the kernel too: stacks without a Java frame are sorted by thread (garbage collector, JIT
+ * compiler, other), and a second table lists the methods whose CPU per sign-in (inclusive)
+ * differs most between the first two variants.
  */
 final class ServerCpuSamples {
 
     /** Sampling period of {@code jdk.ExecutionSample} in JFR's {@code profile} settings. */
-    static final double SAMPLE_MILLIS = 10;
+    static final double JFR_SAMPLE_MILLIS = 10;
+    /** Rows of the method table. */
+    private static final int METHOD_ROWS = 60;
+    private static final Set<String> JAVA_FRAME_TYPES = Set.of("Interpreted", "JIT compiled", "Inlined", "C1 compiled");
     private static final String BUNDLE_PACKAGE = "fr.paris.casvp.";
+    private static final String OTHER = "HTTP server, JDK, other";
 
     /** The time of one leg of a variant, and how many sign-ins it counted. */
     record Window(String variant, Instant start, Instant end, int signIns) {
@@ -42,10 +58,14 @@ final class ServerCpuSamples {
     /**
      * A Markdown table: for each category, its share of each variant's samples and that share of
      * {@code cpuMillisPerSignIn}, the server process's CPU time per sign-in in that variant's legs.
+     * {@code sampleMillis} is the time one sample stands for; {@code cpuSamples} says whether the
+     * recording is async-profiler's (samples of CPU time in any thread and any code).
      */
     static String breakdown(Path recording, List<Window> windows, List<String> variants,
-                            Map<String, Double> cpuMillisPerSignIn) throws IOException {
+                            Map<String, Double> cpuMillisPerSignIn, double sampleMillis, boolean cpuSamples)
+            throws IOException {
         Map<String, Map<String, Integer>> byCategory = new TreeMap<>();
+        Map<String, Map<String, Integer>> byMethod = new HashMap<>();
         Map<String, Integer> totals = new LinkedHashMap<>();
         Map<String, Integer> signIns = new LinkedHashMap<>();
         Map<String, Map<String, Double>> unsampled = new TreeMap<>();
@@ -66,8 +86,17 @@ final class ServerCpuSamples {
                 if (!"jdk.ExecutionSample".equals(event.getEventType().getName()) || event.getStackTrace() == null) {
                     continue;
                 }
-                String category = category(event.getStackTrace().getFrames());
+                List<RecordedFrame> frames = event.getStackTrace().getFrames();
+                String category = category(frames);
+                if (cpuSamples && category.equals(OTHER) && !anyJavaFrame(frames)) {
+                    category = "JVM, no Java frame: " + threadKind(event.getThread("sampledThread"));
+                }
                 byCategory.computeIfAbsent(category, c -> new LinkedHashMap<>()).merge(variant, 1, Integer::sum);
+                if (cpuSamples) {
+                    for (String method : methods(frames)) {
+                        byMethod.computeIfAbsent(method, c -> new HashMap<>()).merge(variant, 1, Integer::sum);
+                    }
+                }
                 totals.merge(variant, 1, Integer::sum);
             }
         }
@@ -88,8 +117,14 @@ final class ServerCpuSamples {
         }
         md.append(" |\n");
         md.append(String.format("%nSamples in the counted legs: %s; sign-ins: %s; sampled time per sign-in: %s ms "
-                        + "(one sample ≈ %.0f ms in Java code, running or preempted).%n", totals, signIns,
-                perSignIn(totals, signIns), SAMPLE_MILLIS));
+                        + "(one sample ≈ %.0f ms %s).%n", totals, signIns, perSignIn(totals, signIns, sampleMillis),
+                sampleMillis, cpuSamples ? "of CPU time, any thread" : "in Java code, running or preempted"));
+        if (cpuSamples && variants.size() >= 2) {
+            md.append(methodTable(byMethod, variants.get(0), variants.get(1), signIns, sampleMillis));
+        }
+        if (unsampled.isEmpty()) {
+            return md.toString();
+        }
         md.append("\nWhat execution samples do not show, per sign-in (garbage collection and JIT compiler threads "
                 + "run outside Java code; allocation is Flight Recorder's estimate from its allocation samples, "
                 + "by the sampled stack's category as above):\n\n| per sign-in | ")
@@ -129,11 +164,68 @@ final class ServerCpuSamples {
         }
     }
 
-    private static Map<String, String> perSignIn(Map<String, Integer> samples, Map<String, Integer> signIns) {
+    private static Map<String, String> perSignIn(Map<String, Integer> samples, Map<String, Integer> signIns,
+                                                 double sampleMillis) {
         Map<String, String> ms = new LinkedHashMap<>();
         samples.forEach((v, n) -> ms.put(v, signIns.get(v) == 0 ? "?"
-                : String.format("%.1f", n * SAMPLE_MILLIS / signIns.get(v))));
+                : String.format("%.1f", n * sampleMillis / signIns.get(v))));
         return ms;
+    }
+
+    /**
+     * The methods (Java or native) whose inclusive CPU per sign-in (samples with the method
+     * anywhere on the stack) differs most between {@code a} and {@code b}: callers come before
+     * the callees that make up their difference.
+     */
+    private static String methodTable(Map<String, Map<String, Integer>> byMethod, String a, String b,
+                                      Map<String, Integer> signIns, double sampleMillis) {
+        if (signIns.get(a) == 0 || signIns.get(b) == 0) {
+            return "";
+        }
+        ToDoubleFunction<Map<String, Integer>> difference = counts -> sampleMillis
+                * (counts.getOrDefault(b, 0) / (double) signIns.get(b) - counts.getOrDefault(a, 0) / (double) signIns.get(a));
+        StringBuilder md = new StringBuilder(String.format("%nMethods whose CPU differs most between %s and %s "
+                + "(ms per sign-in, inclusive: samples with the method anywhere on the stack):%n%n"
+                + "| method | %s | %s | difference |%n|---|---:|---:|---:|%n", a, b, a, b));
+        byMethod.entrySet().stream()
+                .sorted(Comparator.comparingDouble((Map.Entry<String, Map<String, Integer>> e) ->
+                        -Math.abs(difference.applyAsDouble(e.getValue()))))
+                .limit(METHOD_ROWS)
+                .forEach(e -> md.append(String.format("| `%s` | %.2f | %.2f | %+.2f |%n",
+                        e.getKey().replace("|", "\\|").replace("`", "'"),
+                        sampleMillis * e.getValue().getOrDefault(a, 0) / signIns.get(a),
+                        sampleMillis * e.getValue().getOrDefault(b, 0) / signIns.get(b),
+                        difference.applyAsDouble(e.getValue()))));
+        return md.toString();
+    }
+
+    /** Each method of the stack once (recursion counted once), as {@code Class.method}. */
+    private static Set<String> methods(List<RecordedFrame> frames) {
+        Set<String> names = new LinkedHashSet<>();
+        for (RecordedFrame frame : frames) {
+            String type = frame.getMethod() == null || frame.getMethod().getType() == null ? "?"
+                    : frame.getMethod().getType().getName();
+            String name = type + "." + (frame.getMethod() == null ? "?" : frame.getMethod().getName());
+            names.add(name.length() > 140 ? name.substring(0, 140) + "…" : name);
+        }
+        return names;
+    }
+
+    /** async-profiler marks frames Interpreted, JIT compiled, Inlined or C1 compiled for Java, others C++, Native, Kernel. */
+    private static boolean anyJavaFrame(List<RecordedFrame> frames) {
+        return frames.stream().anyMatch(f -> f.getType() != null && JAVA_FRAME_TYPES.contains(f.getType()));
+    }
+
+    /** Which JVM thread a sample without Java frames came from, by the thread's name. */
+    private static String threadKind(RecordedThread thread) {
+        String name = thread == null || thread.getOSName() == null ? "" : thread.getOSName();
+        if (name.contains("Compiler")) {
+            return "JIT compiler";
+        }
+        if (name.startsWith("GC") || name.startsWith("G1") || name.contains("GC Thread")) {
+            return "garbage collector";
+        }
+        return name.isEmpty() ? "unnamed thread" : name.replaceAll("[#\\d]+$", "").trim();
     }
 
     /** What a sampled stack was doing, top frame first in {@code frames}. */
@@ -155,7 +247,8 @@ final class ServerCpuSamples {
             sessions |= type.startsWith("org.infinispan.");
             keycloak |= type.startsWith("org.keycloak.");
             if (type.startsWith(BUNDLE_PACKAGE)) {
-                outermostBundleClass = type.substring(type.lastIndexOf('.') + 1);
+                String outer = type.replaceAll("\\$\\$Lambda.*", ""); // a lambda counts for its class
+                outermostBundleClass = outer.substring(outer.lastIndexOf('.') + 1);
             }
         }
         if (hashing) {
@@ -173,6 +266,6 @@ final class ServerCpuSamples {
         if (sessions) {
             return "Keycloak: sessions (Infinispan)";
         }
-        return keycloak ? "Keycloak: other" : "HTTP server, JDK, other";
+        return keycloak ? "Keycloak: other" : OTHER;
     }
 }
