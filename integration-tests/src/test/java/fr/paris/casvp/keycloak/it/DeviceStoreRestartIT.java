@@ -28,12 +28,13 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The device store lives in Keycloak's database: on PostgreSQL, a device known before a
- * restart is known after it, the id is stored only as a hash, and the idle cleanup
- * forgets old devices. Starts its own Keycloak twice on a fresh database.
+ * restart is known after it, the id is stored only as a hash, a sign-in marks its network
+ * as seen, and the idle cleanup forgets old devices. Starts its own Keycloak twice on a fresh database.
  */
 class DeviceStoreRestartIT {
 
@@ -58,11 +59,26 @@ class DeviceStoreRestartIT {
                 assertFalse(hashes.get(0).contains(cookie), "only a hash of the device id is stored");
             }
 
+            try (Connection db = database.connection()) {
+                // As if the agent's last sign-in on this browser had been two hours ago, and the
+                // network long unused: the next sign-in marks the network as seen again.
+                assertEquals(1, update(db, "UPDATE CASVP_KNOWN_DEVICE SET LAST_SEEN = ? WHERE USER_ID = ?",
+                        System.currentTimeMillis() - Duration.ofHours(2).toMillis(), agent.id()));
+                assertEquals(1, update(db, "UPDATE CASVP_KNOWN_NETWORK SET LAST_SEEN = ? WHERE USER_ID = ?",
+                        0L, agent.id()));
+            }
+            long beforeSecondSignIn = System.currentTimeMillis();
+
             try (DistributionKeycloak after = DistributionKeycloak.start(options)) {
                 SignIns.signIn(browser, after, agent);
                 List<Map<String, String>> logins = Events.loginDetails(after, agent.id());
                 assertEquals(2, logins.size(), logins.toString());
                 assertEquals("known", logins.get(1).get("casvp_device"), "known after the restart: " + logins.get(1));
+                try (Connection db = database.connection()) {
+                    long networkLastSeen = networkLastSeen(db, agent.id());
+                    assertTrue(networkLastSeen >= beforeSecondSignIn,
+                            "the network is marked as seen by the sign-in: " + networkLastSeen);
+                }
 
                 try (Connection db = database.connection();
                      PreparedStatement age = db.prepareStatement("UPDATE CASVP_KNOWN_DEVICE SET LAST_SEEN = 0 WHERE USER_ID = ?")) {
@@ -91,6 +107,26 @@ class DeviceStoreRestartIT {
             }
         } finally {
             mail.stop();
+        }
+    }
+
+    private static int update(Connection db, String sql, long lastSeen, String userId) throws Exception {
+        try (PreparedStatement update = db.prepareStatement(sql)) {
+            update.setLong(1, lastSeen);
+            update.setString(2, userId);
+            return update.executeUpdate();
+        }
+    }
+
+    private static long networkLastSeen(Connection db, String userId) throws Exception {
+        try (PreparedStatement query = db.prepareStatement("SELECT LAST_SEEN FROM CASVP_KNOWN_NETWORK WHERE USER_ID = ?")) {
+            query.setString(1, userId);
+            try (ResultSet rows = query.executeQuery()) {
+                assertTrue(rows.next(), "the agent's network is stored");
+                long lastSeen = rows.getLong(1);
+                assertFalse(rows.next(), "one network for the agent");
+                return lastSeen;
+            }
         }
     }
 

@@ -44,12 +44,16 @@ final class DeviceRecognition implements Authenticator {
         rows.forEach(known -> known.setDeviceHash(newHash));
         Optional<KnownDeviceEntity> row = rows.stream().filter(known -> known.getUserId().equals(user.getId()))
                 .findFirst();
+        boolean networkSeenThisHour = row.isPresent()
+                && KnownDevices.networkSeenThisHour(row.get(), device.networkPrefix(), now);
         if (row.isPresent()) {
             store.seen(row.get(), device, now);
         } else {
             store.remember(realm.getId(), user.getId(), newHash, device, now);
         }
-        store.rememberNetwork(realm.getId(), user.getId(), device.networkPrefix(), now);
+        if (!networkSeenThisHour) {
+            store.rememberNetwork(realm.getId(), user.getId(), device.networkPrefix(), now);
+        }
         DeviceCookie.write(session, realm, newId);
 
         context.getEvent()

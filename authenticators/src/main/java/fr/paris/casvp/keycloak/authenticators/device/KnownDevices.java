@@ -7,6 +7,7 @@ import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.utils.KeycloakModelUtils;
 
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -17,6 +18,8 @@ import java.util.Set;
 public final class KnownDevices {
 
     private static final String BROWSER_ROWS_ATTRIBUTE = "casvp.device.browserRows.";
+    /** A network's last-seen time is kept to the clock hour: what reads it counts in days. */
+    private static final long NETWORK_LAST_SEEN_STEP_MILLIS = Duration.ofHours(1).toMillis();
 
     private final KeycloakSession session;
     private final EntityManager em;
@@ -103,6 +106,22 @@ public final class KnownDevices {
         entity.setOs(device.os());
         entity.setNetworkPrefix(device.networkPrefix());
         entity.setLastSeen(now);
+    }
+
+    /**
+     * Whether the network of this sign-in ({@code prefix}) is already marked as seen this clock
+     * hour, as far as this browser's row of the user says: its previous sign-in here came from
+     * the same network in the same hour. Read before the row is renewed. The row and the
+     * network are written by the same sign-in, and the first sign-in of each hour from a
+     * network writes it (the previous one, in an earlier hour or from another network, does
+     * not match), so a network in use is never more than an hour behind — while the
+     * recent-network check and the idle cleanup count in days — and the other sign-ins of the
+     * hour skip that write.
+     */
+    static boolean networkSeenThisHour(KnownDeviceEntity row, String prefix, long now) {
+        return prefix != null && prefix.equals(row.getNetworkPrefix())
+                && Math.floorDiv(row.getLastSeen(), NETWORK_LAST_SEEN_STEP_MILLIS)
+                == Math.floorDiv(now, NETWORK_LAST_SEEN_STEP_MILLIS);
     }
 
     /**
