@@ -22,6 +22,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -134,9 +135,13 @@ public final class FullFlowLatencyComparison {
         NONE, JFR, ASYNC;
 
         static ServerProfiler fromSystemProperty() {
+            if (System.getProperty("casvp.bench.serverJfr") != null) {
+                throw new IllegalArgumentException("casvp.bench.serverJfr is gone: use -Dcasvp.bench.serverProfiler=jfr "
+                        + "(or =async)");
+            }
             String name = System.getProperty("casvp.bench.serverProfiler", "none");
             try {
-                return valueOf(name.toUpperCase(java.util.Locale.ROOT));
+                return valueOf(name.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("casvp.bench.serverProfiler must be none, jfr or async, not " + name);
             }
