@@ -12,6 +12,10 @@ import java.net.CookieManager;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -90,7 +94,9 @@ import java.util.stream.Collectors;
  * {@code -Dcasvp.bench.rounds=30 -Dcasvp.bench.workers=4 -Dcasvp.bench.signInsPerWorker=15
  * -Dcasvp.bench.users=40 -Dcasvp.bench.warmupRounds=40}; {@code -Dcasvp.bench.db=postgres} runs the
  * server on a new database of the local PostgreSQL (as in production) instead of the in-memory
- * H2, whose SQL engine runs inside the Keycloak process. The Markdown report is printed and
+ * H2, whose SQL engine runs inside the Keycloak process; with it, {@code -Dcasvp.bench.firstOfHour=true
+ * -Dcasvp.bench.users=60} makes every sign-in an agent's first of the hour on its browser (see
+ * {@link #previousSignInsAnHourBack}). The Markdown report is printed and
  * written to {@code target/bench/full-flow-latency.md}.
  */
 public final class FullFlowLatencyComparison {
@@ -109,7 +115,7 @@ public final class FullFlowLatencyComparison {
 
     /** What the run does; every count comes from a system property. */
     record Settings(int rounds, int warmupRounds, int workers, int signInsPerWorker, int users, boolean profile,
-                    ServerProfiler serverProfiler, boolean postgres) {
+                    ServerProfiler serverProfiler, boolean postgres, boolean firstOfHour) {
 
         static Settings fromSystemProperties() {
             Settings settings = new Settings(
@@ -120,10 +126,18 @@ public final class FullFlowLatencyComparison {
                     BenchEnvironment.positive("casvp.bench.users", 40),
                     Boolean.getBoolean("casvp.bench.profile"),
                     ServerProfiler.fromSystemProperty(),
-                    database());
+                    database(),
+                    Boolean.getBoolean("casvp.bench.firstOfHour"));
             if (settings.users() < settings.workers()) {
                 throw new IllegalArgumentException("casvp.bench.users must be at least casvp.bench.workers: "
                         + "each worker signs in its own agents");
+            }
+            if (settings.firstOfHour() && (!settings.postgres()
+                    || settings.users() < settings.workers() * settings.signInsPerWorker())) {
+                throw new IllegalArgumentException("casvp.bench.firstOfHour needs -Dcasvp.bench.db=postgres (the bench "
+                        + "moves the devices' last sign-in back in that database) and casvp.bench.users at least "
+                        + "workers × signInsPerWorker (" + settings.workers() * settings.signInsPerWorker()
+                        + "), so that each agent signs in once per leg");
             }
             return settings;
         }
@@ -213,12 +227,17 @@ public final class FullFlowLatencyComparison {
     /** Sign-ins that reached the redirect, per variant, priming and warm-up included: one LOGIN event each. */
     private final Map<Variant, AtomicInteger> signedIn = new EnumMap<>(Variant.class);
     private final List<String> checks = new ArrayList<>();
+    /** With {@code casvp.bench.firstOfHour}: the bench's database, where the devices' last sign-in is moved back. */
+    private final PostgresDatabase database;
+    /** With {@code casvp.bench.firstOfHour}: per counted casvp leg, networks written during the leg / sign-ins. */
+    private final List<String> networkWrites = new ArrayList<>();
     private final List<String> problems = new ArrayList<>();
     private int mailsAfterPriming;
 
     private FullFlowLatencyComparison(Settings settings, DistributionKeycloak server, FlowBenchRealm realm,
-                                      GreenMail mail) {
+                                      GreenMail mail, PostgresDatabase database) {
         this.settings = settings;
+        this.database = database;
         this.variants = Variant.run(settings.profile());
         this.server = server;
         this.realm = realm;
@@ -267,7 +286,7 @@ public final class FullFlowLatencyComparison {
                 FlowBenchRealm realm = FlowBenchRealm.create(server.admin(), ItSettings.realmImportDir(),
                         settings.users(), mail.getSmtp().getPort(), Variant.run(settings.profile()).stream()
                                 .filter(v -> v.trimmed != null).map(v -> v.trimmed).toList());
-                FullFlowLatencyComparison bench = new FullFlowLatencyComparison(settings, server, realm, mail);
+                FullFlowLatencyComparison bench = new FullFlowLatencyComparison(settings, server, realm, mail, database);
                 try {
                     legs = bench.run();
                     report = bench.report(legs, started, loadBefore, othersAtStart);
@@ -399,6 +418,10 @@ public final class FullFlowLatencyComparison {
     }
 
     private Leg leg(int round, Variant variant) throws InterruptedException {
+        long notBefore = System.currentTimeMillis();
+        if (settings.firstOfHour()) {
+            previousSignInsAnHourBack();
+        }
         int others = BenchEnvironment.otherKeycloakServers(server.pid()).size();
         int perWorker = settings.signInsPerWorker();
         long[][] times = new long[browsers.length][];
@@ -447,8 +470,42 @@ public final class FullFlowLatencyComparison {
         Map<ServerThreadsCpu.Kind, Long> threads = ServerThreadsCpu.difference(threadsBefore,
                 ServerThreadsCpu.read(server.pid()));
         long[] all = Arrays.stream(times).flatMapToLong(Arrays::stream).toArray();
+        if (settings.firstOfHour() && round > 0 && variant == Variant.CASVP) {
+            networkWrites.add(networksWrittenSince(notBefore) + "/" + all.length);
+        }
         return new Leg(round, variant, all, Arrays.stream(failures).sum(), List.copyOf(samples), wall, cpu, threads,
                 BenchEnvironment.loadAverage(), others, started, ended);
+    }
+
+    /**
+     * For {@code casvp.bench.firstOfHour}: moves every device's last sign-in an hour back, between
+     * legs, so that each agent's next sign-in is its first of the hour on that browser and the
+     * device step writes the network's last-seen time, as an agent's first sign-in of the day does.
+     */
+    private void previousSignInsAnHourBack() {
+        try (Connection db = database.connection();
+             PreparedStatement back = db.prepareStatement(
+                     "UPDATE CASVP_KNOWN_DEVICE SET LAST_SEEN = LAST_SEEN - ?")) {
+            back.setLong(1, Duration.ofHours(1).toMillis());
+            back.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot move the devices' last sign-in back", e);
+        }
+    }
+
+    /** How many networks were marked as seen since {@code millis} (one per agent who signed in). */
+    private int networksWrittenSince(long millis) {
+        try (Connection db = database.connection();
+             PreparedStatement count = db.prepareStatement(
+                     "SELECT COUNT(*) FROM CASVP_KNOWN_NETWORK WHERE LAST_SEEN >= ?")) {
+            count.setLong(1, millis);
+            try (ResultSet rows = count.executeQuery()) {
+                rows.next();
+                return rows.getInt(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot count the networks written", e);
+        }
     }
 
     /** The agent's browser, closed and reopened (device cookie kept), signs in through the variant's client. */
@@ -533,6 +590,12 @@ public final class FullFlowLatencyComparison {
                 + "no admin role. Every sign-in: GET the authorization endpoint, POST identifier and password, 302 "
                 + "to the redirect URI with a code; timed over both requests. Same browsers, same User-Agent "
                 + "(Firefox 128), same address for both clients.\n\n");
+        if (settings.firstOfHour()) {
+            md.append("Each sign-in is the agent's first of the hour on its browser (casvp.bench.firstOfHour: before "
+                    + "each leg the devices' last sign-in is moved an hour back in the database, and each agent signs "
+                    + "in once per leg), so the device step also writes the network's last-seen time, as an "
+                    + "agent's first sign-in of the day does.\n\n");
+        }
 
         md.append("| variant | what | sign-ins | failed | p50 ms | p95 ms | mean ms | max ms | sign-ins/s "
                 + "| server CPU ms per sign-in |\n");
@@ -622,6 +685,13 @@ public final class FullFlowLatencyComparison {
                         + "(waited up to %d s for late ones)%s%n", mailsAfterPriming, mails, MAIL_GRACE.toSeconds(),
                 mails == 0 ? ": no new-device or unusual-network alert, as expected for known devices"
                         : " — **expected none**: " + subjects()));
+        if (settings.firstOfHour()) {
+            md.append(String.format("- networks whose last-seen time was written during each counted casvp leg, "
+                    + "against its sign-ins: %s%n", networkWrites));
+            if (networkWrites.stream().anyMatch(w -> !w.split("/")[0].equals(w.split("/")[1]))) {
+                problems.add("not every casvp sign-in wrote its network: the first-of-hour case was not measured");
+            }
+        }
         for (String check : checks) {
             md.append("- ").append(check).append('\n');
         }
