@@ -39,6 +39,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.ToLongFunction;
 import java.util.stream.Collectors;
 
 /**
@@ -204,6 +205,14 @@ public final class FullFlowLatencyComparison {
         }
     }
 
+    /** In one casvp leg of {@code casvp.bench.firstOfHour}: networks whose last-seen time it wrote, and its sign-ins. */
+    record NetworkWrites(int written, int signIns) {
+        @Override
+        public String toString() {
+            return written + "/" + signIns;
+        }
+    }
+
     /** One leg: a variant run by every worker at once. */
     record Leg(int round, Variant variant, long[] nanos, int failures, List<String> failureSamples, long wallNanos,
                long serverCpuNanos, Map<ServerThreadsCpu.Kind, Long> threadCpuNanos, double loadAfter,
@@ -229,8 +238,8 @@ public final class FullFlowLatencyComparison {
     private final List<String> checks = new ArrayList<>();
     /** With {@code casvp.bench.firstOfHour}: the bench's database, where the devices' last sign-in is moved back. */
     private final PostgresDatabase database;
-    /** With {@code casvp.bench.firstOfHour}: per counted casvp leg, networks written during the leg / sign-ins. */
-    private final List<String> networkWrites = new ArrayList<>();
+    /** With {@code casvp.bench.firstOfHour}: per counted casvp leg, networks written during the leg and sign-ins. */
+    private final List<NetworkWrites> networkWrites = new ArrayList<>();
     private final List<String> problems = new ArrayList<>();
     private int mailsAfterPriming;
 
@@ -471,7 +480,7 @@ public final class FullFlowLatencyComparison {
                 ServerThreadsCpu.read(server.pid()));
         long[] all = Arrays.stream(times).flatMapToLong(Arrays::stream).toArray();
         if (settings.firstOfHour() && round > 0 && variant == Variant.CASVP) {
-            networkWrites.add(networksWrittenSince(notBefore) + "/" + all.length);
+            networkWrites.add(new NetworkWrites(networksWrittenSince(notBefore), all.length));
         }
         return new Leg(round, variant, all, Arrays.stream(failures).sum(), List.copyOf(samples), wall, cpu, threads,
                 BenchEnvironment.loadAverage(), others, started, ended);
@@ -545,15 +554,18 @@ public final class FullFlowLatencyComparison {
     }
 
     private static double cpuMillisPerSignIn(List<Leg> legs) {
-        long cpu = legs.stream().mapToLong(Leg::serverCpuNanos).sum();
-        long count = legs.stream().mapToLong(l -> l.nanos().length).sum();
-        return count == 0 ? Double.NaN : cpu / 1e6 / count;
+        return millisPerSignIn(legs, Leg::serverCpuNanos);
     }
 
     private static double threadCpuMillisPerSignIn(List<Leg> legs, ServerThreadsCpu.Kind kind) {
-        long cpu = legs.stream().mapToLong(l -> l.threadCpuNanos().getOrDefault(kind, 0L)).sum();
+        return millisPerSignIn(legs, l -> l.threadCpuNanos().getOrDefault(kind, 0L));
+    }
+
+    /** Nanoseconds summed over the legs, in milliseconds per counted sign-in. */
+    private static double millisPerSignIn(List<Leg> legs, ToLongFunction<Leg> nanos) {
+        long total = legs.stream().mapToLong(nanos).sum();
         long count = legs.stream().mapToLong(l -> l.nanos().length).sum();
-        return count == 0 ? Double.NaN : cpu / 1e6 / count;
+        return count == 0 ? Double.NaN : total / 1e6 / count;
     }
 
     /** The process's CPU per sign-in less what its JIT compiler and garbage collector threads used. */
@@ -688,7 +700,7 @@ public final class FullFlowLatencyComparison {
         if (settings.firstOfHour()) {
             md.append(String.format("- networks whose last-seen time was written during each counted casvp leg, "
                     + "against its sign-ins: %s%n", networkWrites));
-            if (networkWrites.stream().anyMatch(w -> !w.split("/")[0].equals(w.split("/")[1]))) {
+            if (networkWrites.stream().anyMatch(w -> w.written() != w.signIns())) {
                 problems.add("not every casvp sign-in wrote its network: the first-of-hour case was not measured");
             }
         }

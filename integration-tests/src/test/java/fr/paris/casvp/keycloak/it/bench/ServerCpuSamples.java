@@ -218,16 +218,14 @@ final class ServerCpuSamples {
         return frames.stream().anyMatch(f -> f.getType() != null && JAVA_FRAME_TYPES.contains(f.getType()));
     }
 
-    /** Which JVM thread a sample without Java frames came from, by the thread's name. */
+    /** Which JVM thread a sample without Java frames came from: sorted by name as {@link ServerThreadsCpu} sorts them. */
     private static String threadKind(RecordedThread thread) {
         String name = thread == null || thread.getOSName() == null ? "" : thread.getOSName();
-        if (name.contains("Compiler")) {
-            return "JIT compiler";
-        }
-        if (name.startsWith("GC") || name.startsWith("G1") || name.contains("GC Thread")) {
-            return "garbage collector";
-        }
-        return name.isEmpty() ? "unnamed thread" : name.replaceAll("[#\\d]+$", "").trim();
+        return switch (ServerThreadsCpu.kind(name)) {
+            case JIT -> "JIT compiler";
+            case GC -> "garbage collector";
+            default -> name.isEmpty() ? "unnamed thread" : name.replaceAll("[#\\d]+$", "").trim();
+        };
     }
 
     /** What a sampled stack was doing, top frame first in {@code frames}. */
