@@ -9,9 +9,6 @@ import fr.paris.casvp.keycloak.it.support.Pkce;
 import fr.paris.casvp.keycloak.it.support.TestUsers;
 import fr.paris.casvp.keycloak.it.support.Totp;
 import org.htmlunit.WebClient;
-import org.htmlunit.html.HtmlElement;
-import org.htmlunit.html.HtmlForm;
-import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.Test;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.representations.idm.RoleRepresentation;
@@ -49,11 +46,7 @@ class AdminSecondFactorIT {
             LoginPage.SignInResult again = LoginPage.open(browser, server, Pkce.create())
                     .signIn(admin.username(), admin.password());
             assertNotNull(again.pageAgain(), "the code is asked on the trusted network");
-            HtmlPage otp = again.pageAgain().html();
-            HtmlForm form = otp.getHtmlElementById("kc-otp-login-form");
-            form.getInputByName("otp").setValue(Totp.code(secret, 1));
-            KeycloakForms.Outcome outcome = KeycloakForms.submit(browser, server,
-                    (HtmlElement) form.querySelector("[type=submit]"));
+            KeycloakForms.Outcome outcome = Totp.submit(browser, server, again.pageAgain().html(), Totp.code(secret, 1));
             assertNotNull(outcome.redirect(), "one code, once, then the webmail");
         }
     }

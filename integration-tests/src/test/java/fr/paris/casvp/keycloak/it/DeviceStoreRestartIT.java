@@ -28,13 +28,12 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The device store lives in Keycloak's database: on PostgreSQL, a device known before a
- * restart is known after it, the id is stored only as a hash, a sign-in marks its network
- * as seen, and the idle cleanup forgets old devices. Starts its own Keycloak twice on a fresh database.
+ * restart is known after it, the id is stored only as a hash, the network a browser moves
+ * away from is kept with when it was last used, and the idle cleanup forgets old devices. Starts its own Keycloak twice on a fresh database.
  */
 class DeviceStoreRestartIT {
 
@@ -57,17 +56,18 @@ class DeviceStoreRestartIT {
                 List<String> hashes = deviceHashes(db, agent.id());
                 assertEquals(1, hashes.size(), "one row for the agent's browser");
                 assertFalse(hashes.get(0).contains(cookie), "only a hash of the device id is stored");
+                assertEquals(Map.of(), networks(db, agent.id()), "the browser's row says where it was used");
             }
 
-            try (Connection db = database.connection()) {
-                // As if the agent's last sign-in on this browser had been two hours ago, and the
-                // network long unused: the next sign-in marks the network as seen again.
-                assertEquals(1, update(db, "UPDATE CASVP_KNOWN_DEVICE SET LAST_SEEN = ? WHERE USER_ID = ?",
-                        System.currentTimeMillis() - Duration.ofHours(2).toMillis(), agent.id()));
-                assertEquals(1, update(db, "UPDATE CASVP_KNOWN_NETWORK SET LAST_SEEN = ? WHERE USER_ID = ?",
-                        0L, agent.id()));
+            // As if the agent's last sign-in on this browser had been two hours ago, from another network.
+            long lastSignInElsewhere = System.currentTimeMillis() - Duration.ofHours(2).toMillis();
+            try (Connection db = database.connection();
+                 PreparedStatement moved = db.prepareStatement(
+                         "UPDATE CASVP_KNOWN_DEVICE SET LAST_SEEN = ?, NETWORK_PREFIX = '192.0.2.0/24' WHERE USER_ID = ?")) {
+                moved.setLong(1, lastSignInElsewhere);
+                moved.setString(2, agent.id());
+                assertEquals(1, moved.executeUpdate());
             }
-            long beforeSecondSignIn = System.currentTimeMillis();
 
             try (DistributionKeycloak after = DistributionKeycloak.start(options)) {
                 SignIns.signIn(browser, after, agent);
@@ -75,9 +75,8 @@ class DeviceStoreRestartIT {
                 assertEquals(2, logins.size(), logins.toString());
                 assertEquals("known", logins.get(1).get("casvp_device"), "known after the restart: " + logins.get(1));
                 try (Connection db = database.connection()) {
-                    long networkLastSeen = networkLastSeen(db, agent.id());
-                    assertTrue(networkLastSeen >= beforeSecondSignIn,
-                            "the network is marked as seen by the sign-in: " + networkLastSeen);
+                    assertEquals(Map.of("192.0.2.0/24", lastSignInElsewhere), networks(db, agent.id()),
+                            "the network the browser left is kept, as last used at its last sign-in there");
                 }
 
                 try (Connection db = database.connection();
@@ -110,22 +109,17 @@ class DeviceStoreRestartIT {
         }
     }
 
-    private static int update(Connection db, String sql, long lastSeen, String userId) throws Exception {
-        try (PreparedStatement update = db.prepareStatement(sql)) {
-            update.setLong(1, lastSeen);
-            update.setString(2, userId);
-            return update.executeUpdate();
-        }
-    }
-
-    private static long networkLastSeen(Connection db, String userId) throws Exception {
-        try (PreparedStatement query = db.prepareStatement("SELECT LAST_SEEN FROM CASVP_KNOWN_NETWORK WHERE USER_ID = ?")) {
+    /** The networks kept apart for the user, with their last-seen times. */
+    private static Map<String, Long> networks(Connection db, String userId) throws Exception {
+        try (PreparedStatement query = db.prepareStatement(
+                "SELECT NETWORK_PREFIX, LAST_SEEN FROM CASVP_KNOWN_NETWORK WHERE USER_ID = ?")) {
             query.setString(1, userId);
             try (ResultSet rows = query.executeQuery()) {
-                assertTrue(rows.next(), "the agent's network is stored");
-                long lastSeen = rows.getLong(1);
-                assertFalse(rows.next(), "one network for the agent");
-                return lastSeen;
+                Map<String, Long> networks = new java.util.HashMap<>();
+                while (rows.next()) {
+                    networks.put(rows.getString(1), rows.getLong(2));
+                }
+                return networks;
             }
         }
     }

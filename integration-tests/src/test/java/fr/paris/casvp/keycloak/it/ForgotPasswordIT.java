@@ -15,8 +15,6 @@ import fr.paris.casvp.keycloak.it.support.RealmSettings;
 import fr.paris.casvp.keycloak.it.support.TestUsers;
 import fr.paris.casvp.keycloak.it.support.Totp;
 import org.htmlunit.WebClient;
-import org.htmlunit.html.HtmlElement;
-import org.htmlunit.html.HtmlForm;
 import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.Test;
 import org.keycloak.representations.idm.AuthenticatorConfigRepresentation;
@@ -192,9 +190,7 @@ class ForgotPasswordIT {
 
     private static HtmlPage submitOtp(WebClient browser, KeycloakServer server, HtmlPage page, String code)
             throws Exception {
-        HtmlForm form = page.getHtmlElementById("kc-otp-login-form");
-        form.getInputByName("otp").setValue(code);
-        KeycloakForms.Outcome outcome = KeycloakForms.submit(browser, server, (HtmlElement) form.querySelector("[type=submit]"));
+        KeycloakForms.Outcome outcome = Totp.submit(browser, server, page, code);
         assertNotNull(outcome.page(), "stays in Keycloak");
         return outcome.page();
     }

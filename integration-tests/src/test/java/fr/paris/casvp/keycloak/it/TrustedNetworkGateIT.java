@@ -3,10 +3,15 @@ package fr.paris.casvp.keycloak.it;
 import fr.paris.casvp.keycloak.it.pages.LoginPage;
 import fr.paris.casvp.keycloak.it.support.Browsers;
 import fr.paris.casvp.keycloak.it.support.CasvpIntegrationTest;
+import fr.paris.casvp.keycloak.it.support.Events;
 import fr.paris.casvp.keycloak.it.support.KeycloakServer;
+import fr.paris.casvp.keycloak.it.support.Mailbox;
 import fr.paris.casvp.keycloak.it.support.Pkce;
 import fr.paris.casvp.keycloak.it.support.RealmSettings;
+import fr.paris.casvp.keycloak.it.support.SignIns;
 import fr.paris.casvp.keycloak.it.support.TestUsers;
+import fr.paris.casvp.keycloak.it.support.Totp;
+import jakarta.mail.internet.MimeMessage;
 import jakarta.ws.rs.core.Response;
 import org.htmlunit.WebClient;
 import org.junit.jupiter.api.AfterEach;
@@ -16,7 +21,10 @@ import org.keycloak.admin.client.CreatedResponseUtil;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.representations.idm.AuthenticatorConfigRepresentation;
 import org.keycloak.representations.idm.GroupRepresentation;
+import org.keycloak.representations.idm.RealmRepresentation;
 
+import java.net.InetAddress;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,11 +36,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The VPN gate, with browsers connecting from different loopback source addresses:
- * 127.0.0.1 stands for the agency network, 127.0.0.9 for the outside.
+ * 127.0.0.1 stands for the agency network, 127.0.0.9 for the outside. For the
+ * unusual-network check, which counts in networks (/24), 127.0.1.9 and 127.0.1.10 stand
+ * for another network outside (127.0.1.0/24), 127.0.0.9 for one next to the agency's.
  */
 @CasvpIntegrationTest
 class TrustedNetworkGateIT {
 
+    private static final String NEW_DEVICE_ALERT = "CASVP : nouvelle connexion à votre compte";
     private static final String MOBILITY_GROUP = "agents-mobilite-" + UUID.randomUUID().toString().substring(0, 6);
 
     private RealmResource realm;
@@ -99,14 +110,8 @@ class TrustedNetworkGateIT {
     @Test
     void agentInTheMobilityGroupFromOutsideMustFirstSetUpASecondFactor(KeycloakServer server) throws Exception {
         TestUsers.Agent agent = TestUsers.create(server, "fr");
-        GroupRepresentation group = new GroupRepresentation();
-        group.setName(MOBILITY_GROUP);
-        String groupId;
-        try (Response created = realm.groups().add(group)) {
-            groupId = CreatedResponseUtil.getCreatedId(created);
-        }
+        String groupId = mobilityGroupWith(agent);
         try {
-            realm.users().get(agent.id()).joinGroup(groupId);
             try (WebClient browser = Browsers.htmlUnitFrom("127.0.0.9")) {
                 LoginPage page = LoginPage.open(browser, server, Pkce.create())
                         .signIn(agent.username(), agent.password()).pageAgain();
@@ -120,5 +125,79 @@ class TrustedNetworkGateIT {
         } finally {
             realm.groups().group(groupId).remove();
         }
+    }
+
+    /**
+     * A network is the agent's own while one of their browsers was used there lately, even
+     * after that browser moved on: no "unusual network" verdict (nor alert) for it, while a
+     * network none of their browsers knows gets one. From outside, the agent types a code
+     * from their app each time (the realm lets a code be used twice for this test, so that
+     * three sign-ins within half a minute need no waiting).
+     */
+    @Test
+    void aNetworkStaysTheAgentsOwnAfterTheirBrowserMovesOn(KeycloakServer server) throws Exception {
+        TestUsers.Agent agent = TestUsers.create(server, "fr");
+        String groupId = mobilityGroupWith(agent);
+        RealmRepresentation settings = realm.toRepresentation();
+        Boolean codeReusable = settings.isOtpPolicyCodeReusable();
+        settings.setOtpPolicyCodeReusable(true);
+        realm.update(settings);
+        try (WebClient laptop = Browsers.htmlUnitFrom("127.0.0.1"); WebClient phone = Browsers.htmlUnitFrom("127.0.1.9")) {
+            assertTrue(LoginPage.open(laptop, server, Pkce.create()).signIn(agent.username(), agent.password())
+                    .redirectedToApplication(), "first browser, at the agency");
+
+            LoginPage.SignInResult outside = LoginPage.open(phone, server, Pkce.create())
+                    .signIn(agent.username(), agent.password());
+            assertNotNull(outside.pageAgain(), "from outside, a second factor first");
+            String secret = Totp.enrol(phone, server, outside.pageAgain().html());
+
+            laptop.getOptions().setLocalAddress(InetAddress.getByName("127.0.1.10"));
+            signInWithAppCode(laptop, server, agent, secret);
+            phone.getOptions().setLocalAddress(InetAddress.getByName("127.0.0.9"));
+            signInWithAppCode(phone, server, agent, secret);
+        } finally {
+            settings.setOtpPolicyCodeReusable(codeReusable);
+            realm.update(settings);
+            realm.groups().group(groupId).remove();
+        }
+
+        // The phone's first sign-in ends with setting up the app: its LOGIN event comes from that
+        // page, without the device step's details, so its verdict is read in the alert it raised.
+        List<String> verdicts = Events.loginDetails(server, agent.id()).stream()
+                .filter(login -> login.containsKey("casvp_device"))
+                .map(login -> login.get("casvp_device") + " " + login.get("casvp_network") + " " + login.get("casvp_alert"))
+                .toList();
+        assertEquals(List.of(
+                "first usual none",     // laptop at the agency
+                "known usual none",     // laptop moves to the phone's network: the phone was there just now
+                "known usual none"),    // phone moves next to the agency, where the laptop was before it moved
+                verdicts);
+        MimeMessage phoneAlert = Mailbox.awaitSubject(server.mail(), agent.email(), NEW_DEVICE_ALERT, Duration.ofSeconds(30))
+                .orElseThrow(() -> new AssertionError("the phone's first sign-in raises an alert"));
+        String alert = Mailbox.textPart(phoneAlert);
+        assertTrue(alert.contains("sur un réseau inhabituel pour vous") && alert.contains("127.0.1.0/24"),
+                "a network none of the agent's browsers knew: " + alert);
+    }
+
+    private static void signInWithAppCode(WebClient browser, KeycloakServer server, TestUsers.Agent agent,
+                                          String secret) throws Exception {
+        SignIns.closeAndReopen(browser);
+        LoginPage.SignInResult result = LoginPage.open(browser, server, Pkce.create())
+                .signIn(agent.username(), agent.password());
+        assertNotNull(result.pageAgain(), "from outside, the app's code is asked");
+        assertNotNull(Totp.submit(browser, server, result.pageAgain().html(), Totp.code(secret)).redirect(),
+                "in with the app's code");
+    }
+
+    /** Adds the agent to a group the gate lets through from outside (with a second factor); returns the group's id. */
+    private String mobilityGroupWith(TestUsers.Agent agent) {
+        GroupRepresentation group = new GroupRepresentation();
+        group.setName(MOBILITY_GROUP);
+        String groupId;
+        try (Response created = realm.groups().add(group)) {
+            groupId = CreatedResponseUtil.getCreatedId(created);
+        }
+        realm.users().get(agent.id()).joinGroup(groupId);
+        return groupId;
     }
 }

@@ -44,15 +44,13 @@ final class DeviceRecognition implements Authenticator {
         rows.forEach(known -> known.setDeviceHash(newHash));
         Optional<KnownDeviceEntity> row = rows.stream().filter(known -> known.getUserId().equals(user.getId()))
                 .findFirst();
-        boolean networkSeenThisHour = row.isPresent()
-                && KnownDevices.networkSeenThisHour(row.get(), device.networkPrefix(), now);
         if (row.isPresent()) {
-            store.seen(row.get(), device, now);
+            KnownDeviceEntity known = row.get();
+            KnownDevices.networkLeft(known, device.networkPrefix())
+                    .ifPresent(left -> store.keepNetwork(realm.getId(), user.getId(), left, known.getLastSeen()));
+            store.seen(known, device, now);
         } else {
             store.remember(realm.getId(), user.getId(), newHash, device, now);
-        }
-        if (!networkSeenThisHour) {
-            store.rememberNetwork(realm.getId(), user.getId(), device.networkPrefix(), now);
         }
         DeviceCookie.write(session, realm, newId);
 

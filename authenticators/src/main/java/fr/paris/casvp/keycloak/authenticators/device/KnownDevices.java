@@ -1,13 +1,11 @@
 package fr.paris.casvp.keycloak.authenticators.device;
 
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.FlushModeType;
 import fr.paris.casvp.keycloak.authenticators.support.RowOnce;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.utils.KeycloakModelUtils;
 
-import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -18,8 +16,6 @@ import java.util.Set;
 public final class KnownDevices {
 
     private static final String BROWSER_ROWS_ATTRIBUTE = "casvp.device.browserRows.";
-    /** A network's last-seen time is kept to the clock hour: what reads it counts in days. */
-    private static final long NETWORK_LAST_SEEN_STEP_MILLIS = Duration.ofHours(1).toMillis();
 
     private final KeycloakSession session;
     private final EntityManager em;
@@ -83,6 +79,11 @@ public final class KnownDevices {
                 .getResultList();
     }
 
+    /**
+     * The networks the user signed in from since the given time: the network each of the
+     * user's browsers was last used from, and those kept in the network table (networks a
+     * browser has since moved away from).
+     */
     Set<String> recentNetworks(String realmId, String userId, long sinceMillis) {
         return new HashSet<>(em.createNamedQuery("casvpRecentNetworksOfUser", String.class)
                 .setParameter("realmId", realmId).setParameter("userId", userId).setParameter("since", sinceMillis)
@@ -109,38 +110,23 @@ public final class KnownDevices {
     }
 
     /**
-     * Whether the network of this sign-in ({@code prefix}) is already marked as seen this clock
-     * hour, as far as this browser's row of the user says: its previous sign-in here came from
-     * the same network in the same hour. Read before the row is renewed. The row and the
-     * network are written by the same sign-in, and the first sign-in of each hour from a
-     * network writes it (the previous one, in an earlier hour or from another network, does
-     * not match), so a network in use is never more than an hour behind — while the
-     * recent-network check and the idle cleanup count in days — and the other sign-ins of the
-     * hour skip that write.
+     * The network this browser's row of the user leaves with this sign-in ({@code prefix}),
+     * if it leaves one: read before the row is renewed. The row says where and when the agent
+     * last signed in on this browser, which is all the recent-network check needs while the
+     * browser stays on one network; only the network it leaves must be kept apart.
      */
-    static boolean networkSeenThisHour(KnownDeviceEntity row, String prefix, long now) {
-        return prefix != null && prefix.equals(row.getNetworkPrefix())
-                && Math.floorDiv(row.getLastSeen(), NETWORK_LAST_SEEN_STEP_MILLIS)
-                == Math.floorDiv(now, NETWORK_LAST_SEEN_STEP_MILLIS);
+    static Optional<String> networkLeft(KnownDeviceEntity row, String prefix) {
+        return Optional.ofNullable(row.getNetworkPrefix()).filter(left -> !left.equals(prefix));
     }
 
     /**
-     * Marks the network as seen now: one statement when the user already has it (the everyday
-     * case), a new row (created race-safe) otherwise.
+     * Keeps a network the user's browser has just left as seen at {@code lastSeen}, the
+     * browser's last sign-in from it: updates the user's row of that network (never back in
+     * time) or creates it (race-safe).
      */
-    void rememberNetwork(String realmId, String userId, String prefix, long now) {
-        if (prefix == null) {
-            return;
-        }
-        int seen = em.createNamedQuery("casvpNetworkSeen")
-                .setParameter("realmId", realmId).setParameter("userId", userId).setParameter("prefix", prefix)
-                .setParameter("now", now)
-                .setFlushMode(FlushModeType.COMMIT)
-                .executeUpdate();
-        if (seen > 0) {
-            return;
-        }
-        RowOnce.getOrCreate(session, () -> em.createNamedQuery("casvpNetworkOfUser", KnownNetworkEntity.class)
+    void keepNetwork(String realmId, String userId, String prefix, long lastSeen) {
+        KnownNetworkEntity network = RowOnce.getOrCreate(session,
+                () -> em.createNamedQuery("casvpNetworkOfUser", KnownNetworkEntity.class)
                         .setParameter("realmId", realmId).setParameter("userId", userId).setParameter("prefix", prefix)
                         .getResultStream().findFirst(),
                 other -> {
@@ -149,10 +135,11 @@ public final class KnownDevices {
                     entity.setRealmId(realmId);
                     entity.setUserId(userId);
                     entity.setNetworkPrefix(prefix);
-                    entity.setFirstSeen(now);
-                    entity.setLastSeen(now);
+                    entity.setFirstSeen(lastSeen);
+                    entity.setLastSeen(lastSeen);
                     new KnownDevices(other).em.persist(entity);
-                }).setLastSeen(now);
+                });
+        network.setLastSeen(Math.max(network.getLastSeen(), lastSeen));
     }
 
     /** Forgets one device of a user; false when the user has no such device. */

@@ -87,26 +87,20 @@ class DeviceRecognitionLogicTest {
     }
 
     /**
-     * The network's last-seen write is skipped only when this browser's previous sign-in was
-     * from the same network in the same clock hour: an agent signing in every 50 minutes still
-     * writes it at the first sign-in of each hour, so it never falls behind by more than an hour.
+     * A browser's row says which network the agent last signed in from there, so a sign-in
+     * from the same network writes no network row; one from another network (or from an
+     * address with no known network) keeps the network the browser leaves.
      */
     @Test
-    void theNetworkIsMarkedSeenAtTheFirstSignInOfEachHour() {
-        long elevenOClock = java.time.Instant.parse("2026-11-27T11:00:00Z").toEpochMilli();
+    void onlyTheNetworkABrowserLeavesIsKeptApart() {
         KnownDeviceEntity row = new KnownDeviceEntity();
         row.setNetworkPrefix("10.1.2.0/24");
 
-        row.setLastSeen(elevenOClock + 60_000); // 11:01
-        assertTrue(KnownDevices.networkSeenThisHour(row, "10.1.2.0/24", elevenOClock + 59 * 60_000), "11:59");
-        assertFalse(KnownDevices.networkSeenThisHour(row, "10.1.2.0/24", elevenOClock + 60 * 60_000),
-                "12:00 is a new hour");
-        assertFalse(KnownDevices.networkSeenThisHour(row, "10.9.9.0/24", elevenOClock + 2 * 60_000),
-                "another network is marked at once");
-        assertFalse(KnownDevices.networkSeenThisHour(row, null, elevenOClock + 2 * 60_000), "no network prefix");
+        assertEquals(Optional.empty(), KnownDevices.networkLeft(row, "10.1.2.0/24"), "same network");
+        assertEquals(Optional.of("10.1.2.0/24"), KnownDevices.networkLeft(row, "10.9.9.0/24"), "moved");
+        assertEquals(Optional.of("10.1.2.0/24"), KnownDevices.networkLeft(row, null), "no network now");
 
-        row.setLastSeen(elevenOClock - 30_000); // 10:59:30, half a minute before
-        assertFalse(KnownDevices.networkSeenThisHour(row, "10.1.2.0/24", elevenOClock + 10_000),
-                "the previous sign-in was in the previous hour");
+        row.setNetworkPrefix(null);
+        assertEquals(Optional.empty(), KnownDevices.networkLeft(row, "10.9.9.0/24"), "no network before");
     }
 }

@@ -19,13 +19,18 @@ public final class SignIns {
      * dropped first (otherwise single sign-on answers at once), the device cookie stays.
      */
     public static void signIn(WebClient browser, KeycloakServer server, TestUsers.Agent agent) throws Exception {
+        closeAndReopen(browser);
+        LoginPage.SignInResult result = LoginPage.open(browser, server, Pkce.create()).signIn(agent.username(), agent.password());
+        assertTrue(result.redirectedToApplication(), () -> "signed in: " + (result.pageAgain() == null ? ""
+                : result.pageAgain().html().asNormalizedText()));
+    }
+
+    /** As after closing the browser: Keycloak's session cookies go, the device cookie stays. */
+    public static void closeAndReopen(WebClient browser) {
         Cookie device = browser.getCookieManager().getCookie(DEVICE_COOKIE);
         browser.getCookieManager().clearCookies();
         if (device != null) {
             browser.getCookieManager().addCookie(device);
         }
-        LoginPage.SignInResult result = LoginPage.open(browser, server, Pkce.create()).signIn(agent.username(), agent.password());
-        assertTrue(result.redirectedToApplication(), () -> "signed in: " + (result.pageAgain() == null ? ""
-                : result.pageAgain().html().asNormalizedText()));
     }
 }

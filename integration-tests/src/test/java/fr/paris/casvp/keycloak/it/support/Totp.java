@@ -2,6 +2,7 @@ package fr.paris.casvp.keycloak.it.support;
 
 import fr.paris.casvp.keycloak.it.pages.KeycloakForms;
 import org.htmlunit.WebClient;
+import org.htmlunit.html.HtmlElement;
 import org.htmlunit.html.HtmlForm;
 import org.htmlunit.html.HtmlPage;
 
@@ -41,6 +42,14 @@ public final class Totp {
         form.getInputByName("userLabel").setValue("Téléphone");
         return new Enrolment(secret, KeycloakForms.submit(browser, server,
                 form.getOneHtmlElementByAttribute("input", "type", "submit")));
+    }
+
+    /** Types the code on Keycloak's one-time-code page and sends it. */
+    public static KeycloakForms.Outcome submit(WebClient browser, KeycloakServer server, HtmlPage page, String code)
+            throws Exception {
+        HtmlForm form = page.getHtmlElementById("kc-otp-login-form");
+        form.getInputByName("otp").setValue(code);
+        return KeycloakForms.submit(browser, server, (HtmlElement) form.querySelector("[type=submit]"));
     }
 
     public static String code(String base32Secret) throws Exception {
