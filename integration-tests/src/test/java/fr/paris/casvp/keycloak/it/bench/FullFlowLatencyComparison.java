@@ -95,9 +95,9 @@ import java.util.stream.Collectors;
  * {@code -Dcasvp.bench.rounds=30 -Dcasvp.bench.workers=4 -Dcasvp.bench.signInsPerWorker=15
  * -Dcasvp.bench.users=40 -Dcasvp.bench.warmupRounds=40}; {@code -Dcasvp.bench.db=postgres} runs the
  * server on a new database of the local PostgreSQL (as in production) instead of the in-memory
- * H2, whose SQL engine runs inside the Keycloak process; with it, {@code -Dcasvp.bench.firstOfHour=true
- * -Dcasvp.bench.users=60} makes every sign-in an agent's first of the hour on its browser (see
- * {@link #previousSignInsAnHourBack}). The Markdown report is printed and
+ * H2, whose SQL engine runs inside the Keycloak process; with it, {@code -Dcasvp.bench.movedBrowsers=true
+ * -Dcasvp.bench.users=60} makes every sign-in one from a browser whose previous sign-in was on another
+ * network (see {@link #browsersMovedAway}). The Markdown report is printed and
  * written to {@code target/bench/full-flow-latency.md}.
  */
 public final class FullFlowLatencyComparison {
@@ -107,6 +107,8 @@ public final class FullFlowLatencyComparison {
     private static final Duration SIGN_IN_BOUND = Duration.ofSeconds(70); // both requests time out at 30 s
     private static final Duration MAIL_GRACE = Duration.ofSeconds(10);
     private static final String REPORT_FILE = "full-flow-latency.md";
+    /** With {@code casvp.bench.movedBrowsers}: where the browsers' previous sign-in was (TEST-NET-1, RFC 5737). */
+    private static final String ELSEWHERE = "192.0.2.0/24";
     private static final String JFR_FILE = "keycloak-full-flow.jfr";
     /** async-profiler's sampling interval: one sample per millisecond of the process's CPU time. */
     private static final double ASYNC_INTERVAL_MILLIS = 1;
@@ -116,7 +118,7 @@ public final class FullFlowLatencyComparison {
 
     /** What the run does; every count comes from a system property. */
     record Settings(int rounds, int warmupRounds, int workers, int signInsPerWorker, int users, boolean profile,
-                    ServerProfiler serverProfiler, boolean postgres, boolean firstOfHour) {
+                    ServerProfiler serverProfiler, boolean postgres, boolean movedBrowsers) {
 
         static Settings fromSystemProperties() {
             Settings settings = new Settings(
@@ -128,15 +130,20 @@ public final class FullFlowLatencyComparison {
                     Boolean.getBoolean("casvp.bench.profile"),
                     ServerProfiler.fromSystemProperty(),
                     database(),
-                    Boolean.getBoolean("casvp.bench.firstOfHour"));
+                    Boolean.getBoolean("casvp.bench.movedBrowsers"));
+            if (System.getProperty("casvp.bench.firstOfHour") != null) {
+                throw new IllegalArgumentException("casvp.bench.firstOfHour is gone: a browser that stays on its "
+                        + "network writes no network row whatever the hour; -Dcasvp.bench.movedBrowsers=true measures "
+                        + "the sign-ins that do");
+            }
             if (settings.users() < settings.workers()) {
                 throw new IllegalArgumentException("casvp.bench.users must be at least casvp.bench.workers: "
                         + "each worker signs in its own agents");
             }
-            if (settings.firstOfHour() && (!settings.postgres()
+            if (settings.movedBrowsers() && (!settings.postgres()
                     || settings.users() < settings.workers() * settings.signInsPerWorker())) {
-                throw new IllegalArgumentException("casvp.bench.firstOfHour needs -Dcasvp.bench.db=postgres (the bench "
-                        + "moves the devices' last sign-in back in that database) and casvp.bench.users at least "
+                throw new IllegalArgumentException("casvp.bench.movedBrowsers needs -Dcasvp.bench.db=postgres (the bench "
+                        + "moves the browsers' last network in that database) and casvp.bench.users at least "
                         + "workers × signInsPerWorker (" + settings.workers() * settings.signInsPerWorker()
                         + "), so that each agent signs in once per leg");
             }
@@ -205,7 +212,7 @@ public final class FullFlowLatencyComparison {
         }
     }
 
-    /** In one casvp leg of {@code casvp.bench.firstOfHour}: networks whose last-seen time it wrote, and its sign-ins. */
+    /** In one casvp leg of {@code casvp.bench.movedBrowsers}: networks left behind it kept, and its sign-ins. */
     record NetworkWrites(int written, int signIns) {
         @Override
         public String toString() {
@@ -236,9 +243,9 @@ public final class FullFlowLatencyComparison {
     /** Sign-ins that reached the redirect, per variant, priming and warm-up included: one LOGIN event each. */
     private final Map<Variant, AtomicInteger> signedIn = new EnumMap<>(Variant.class);
     private final List<String> checks = new ArrayList<>();
-    /** With {@code casvp.bench.firstOfHour}: the bench's database, where the devices' last sign-in is moved back. */
+    /** With {@code casvp.bench.movedBrowsers}: the bench's database, where the browsers' last network is changed. */
     private final PostgresDatabase database;
-    /** With {@code casvp.bench.firstOfHour}: per counted casvp leg, networks written during the leg and sign-ins. */
+    /** With {@code casvp.bench.movedBrowsers}: per counted casvp leg, networks kept during the leg and sign-ins. */
     private final List<NetworkWrites> networkWrites = new ArrayList<>();
     private final List<String> problems = new ArrayList<>();
     private int mailsAfterPriming;
@@ -427,9 +434,8 @@ public final class FullFlowLatencyComparison {
     }
 
     private Leg leg(int round, Variant variant) throws InterruptedException {
-        long notBefore = System.currentTimeMillis();
-        if (settings.firstOfHour()) {
-            previousSignInsAnHourBack();
+        if (settings.movedBrowsers()) {
+            browsersMovedAway();
         }
         int others = BenchEnvironment.otherKeycloakServers(server.pid()).size();
         int perWorker = settings.signInsPerWorker();
@@ -479,41 +485,43 @@ public final class FullFlowLatencyComparison {
         Map<ServerThreadsCpu.Kind, Long> threads = ServerThreadsCpu.difference(threadsBefore,
                 ServerThreadsCpu.read(server.pid()));
         long[] all = Arrays.stream(times).flatMapToLong(Arrays::stream).toArray();
-        if (settings.firstOfHour() && round > 0 && variant == Variant.CASVP) {
-            networkWrites.add(new NetworkWrites(networksWrittenSince(notBefore), all.length));
+        if (settings.movedBrowsers() && round > 0 && variant == Variant.CASVP) {
+            networkWrites.add(new NetworkWrites(networksKept(), all.length));
         }
         return new Leg(round, variant, all, Arrays.stream(failures).sum(), List.copyOf(samples), wall, cpu, threads,
                 BenchEnvironment.loadAverage(), others, started, ended);
     }
 
     /**
-     * For {@code casvp.bench.firstOfHour}: moves every device's last sign-in an hour back, between
-     * legs, so that each agent's next sign-in is its first of the hour on that browser and the
-     * device step writes the network's last-seen time, as an agent's first sign-in of the day does.
+     * For {@code casvp.bench.movedBrowsers}: between legs, records every browser's last sign-in as
+     * made from another network ({@value #ELSEWHERE}), so that each agent's next sign-in moves its
+     * browser back and the device step keeps the network it leaves, as when a laptop goes from
+     * home to the office. The kept networks' last-seen times are zeroed to count those writes.
      */
-    private void previousSignInsAnHourBack() {
+    private void browsersMovedAway() {
         try (Connection db = database.connection();
-             PreparedStatement back = db.prepareStatement(
-                     "UPDATE CASVP_KNOWN_DEVICE SET LAST_SEEN = LAST_SEEN - ?")) {
-            back.setLong(1, Duration.ofHours(1).toMillis());
-            back.executeUpdate();
+             PreparedStatement moved = db.prepareStatement("UPDATE CASVP_KNOWN_DEVICE SET NETWORK_PREFIX = ?");
+             PreparedStatement uncounted = db.prepareStatement("UPDATE CASVP_KNOWN_NETWORK SET LAST_SEEN = 0")) {
+            moved.setString(1, ELSEWHERE);
+            moved.executeUpdate();
+            uncounted.executeUpdate();
         } catch (SQLException e) {
-            throw new IllegalStateException("Cannot move the devices' last sign-in back", e);
+            throw new IllegalStateException("Cannot move the browsers to another network", e);
         }
     }
 
-    /** How many networks were marked as seen since {@code millis} (one per agent who signed in). */
-    private int networksWrittenSince(long millis) {
+    /** How many agents' networks were kept since {@link #browsersMovedAway} (one per agent who signed in). */
+    private int networksKept() {
         try (Connection db = database.connection();
              PreparedStatement count = db.prepareStatement(
-                     "SELECT COUNT(*) FROM CASVP_KNOWN_NETWORK WHERE LAST_SEEN >= ?")) {
-            count.setLong(1, millis);
+                     "SELECT COUNT(*) FROM CASVP_KNOWN_NETWORK WHERE NETWORK_PREFIX = ? AND LAST_SEEN > 0")) {
+            count.setString(1, ELSEWHERE);
             try (ResultSet rows = count.executeQuery()) {
                 rows.next();
                 return rows.getInt(1);
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("Cannot count the networks written", e);
+            throw new IllegalStateException("Cannot count the networks kept", e);
         }
     }
 
@@ -602,11 +610,11 @@ public final class FullFlowLatencyComparison {
                 + "no admin role. Every sign-in: GET the authorization endpoint, POST identifier and password, 302 "
                 + "to the redirect URI with a code; timed over both requests. Same browsers, same User-Agent "
                 + "(Firefox 128), same address for both clients.\n\n");
-        if (settings.firstOfHour()) {
-            md.append("Each sign-in is the agent's first of the hour on its browser (casvp.bench.firstOfHour: before "
-                    + "each leg the devices' last sign-in is moved an hour back in the database, and each agent signs "
-                    + "in once per leg), so the device step also writes the network's last-seen time, as an "
-                    + "agent's first sign-in of the day does.\n\n");
+        if (settings.movedBrowsers()) {
+            md.append("Each casvp sign-in comes from a browser whose previous sign-in was on another network "
+                    + "(casvp.bench.movedBrowsers: before each leg the browsers' last network is set to " + ELSEWHERE
+                    + " in the database, and each agent signs in once per leg), so the device step also keeps the "
+                    + "network the browser leaves, as when a laptop goes from home to the office.\n\n");
         }
 
         md.append("| variant | what | sign-ins | failed | p50 ms | p95 ms | mean ms | max ms | sign-ins/s "
@@ -697,11 +705,11 @@ public final class FullFlowLatencyComparison {
                         + "(waited up to %d s for late ones)%s%n", mailsAfterPriming, mails, MAIL_GRACE.toSeconds(),
                 mails == 0 ? ": no new-device or unusual-network alert, as expected for known devices"
                         : " — **expected none**: " + subjects()));
-        if (settings.firstOfHour()) {
-            md.append(String.format("- networks whose last-seen time was written during each counted casvp leg, "
+        if (settings.movedBrowsers()) {
+            md.append(String.format("- networks left behind and kept during each counted casvp leg, "
                     + "against its sign-ins: %s%n", networkWrites));
             if (networkWrites.stream().anyMatch(w -> w.written() != w.signIns())) {
-                problems.add("not every casvp sign-in wrote its network: the first-of-hour case was not measured");
+                problems.add("not every casvp sign-in kept the network its browser left: the moved case was not measured");
             }
         }
         for (String check : checks) {
