@@ -1,5 +1,6 @@
 package fr.paris.casvp.keycloak.authenticators.recovery;
 
+import fr.paris.casvp.keycloak.authenticators.support.ExpiringEntries;
 import fr.paris.casvp.keycloak.authenticators.support.OneTimeCode;
 import fr.paris.casvp.keycloak.authenticators.support.SecondaryAddress;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -12,10 +13,11 @@ import org.keycloak.events.Errors;
 import org.keycloak.events.EventType;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.SingleUseObjectProvider;
 import org.keycloak.models.UserModel;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
-import java.util.HashMap;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -131,19 +133,22 @@ final class RecoveryCodeStep implements Authenticator {
     /** Codes asked for this agent (or identifier) in the last hour, counted across the cluster. */
     private static boolean underHourlyLimit(KeycloakSession session, RealmModel realm, String who,
                                             RecoveryCodeConfig config) {
-        String key = "casvp-recovery-codes:" + realm.getId() + ":" + who;
-        Map<String, String> sent = session.singleUseObjects().get(key);
-        if (sent == null) {
-            session.singleUseObjects().put(key, 3600, Map.of("count", "1"));
+        return underHourlyLimit(session.singleUseObjects(), "casvp-recovery-codes:" + realm.getId() + ":" + who,
+                config.codesPerHour(), Time.currentTimeMillis());
+    }
+
+    /** Counts one more code in the hour that began with the first one; false once the hour's limit is reached. */
+    static boolean underHourlyLimit(SingleUseObjectProvider store, String key, int codesPerHour, long now) {
+        Optional<Map<String, String>> sent = ExpiringEntries.live(store, key, now);
+        if (sent.isEmpty()) {
+            ExpiringEntries.start(store, key, Map.of("count", "1"), Duration.ofHours(1), now);
             return true;
         }
-        int count = Integer.parseInt(sent.getOrDefault("count", "0"));
-        if (count >= config.codesPerHour()) {
+        int count = Integer.parseInt(sent.get().getOrDefault("count", "0"));
+        if (count >= codesPerHour) {
             return false;
         }
-        Map<String, String> counted = new HashMap<>(sent);
-        counted.put("count", Integer.toString(count + 1));
-        session.singleUseObjects().replace(key, counted);
+        ExpiringEntries.rewrite(store, key, sent.get(), Map.of("count", Integer.toString(count + 1)), now);
         return true;
     }
 
