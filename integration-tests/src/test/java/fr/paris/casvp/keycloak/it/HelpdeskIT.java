@@ -120,15 +120,20 @@ class HelpdeskIT {
                 .count(), "nothing was issued");
     }
 
+    /**
+     * After "secure", whoever knows the old password or holds the old app gets nowhere; the
+     * agent comes back with a code the helpdesk reads out, a new app and a new password.
+     */
     @Test
-    void securingAnAccountEndsItsSessionsAndForcesANewPasswordAndFactor(KeycloakServer server) throws Exception {
-        TestUsers.Agent agent = TestUsers.create(server, "fr");
+    void securingAnAccountLocksOutWhoeverHasItsPasswordUntilTheAgentRecoversIt(KeycloakServer server) throws Exception {
+        TestUsers.Agent agent = TestUsers.create(server, "fr", List.of("CONFIGURE_TOTP"));
         String refreshToken;
         try (WebClient phone = Browsers.htmlUnit("fr")) {
             Pkce pkce = Pkce.create();
-            LoginPage.SignInResult signedIn = LoginPage.open(phone, server, pkce).signIn(agent.username(), agent.password());
-            refreshToken = OidcTokens.exchangeCode(server, signedIn.code(), server.webmailRedirectUri(), pkce.verifier())
-                    .body().get("refresh_token").asText();
+            LoginPage.SignInResult first = LoginPage.open(phone, server, pkce).signIn(agent.username(), agent.password());
+            String redirect = Totp.enrolAndContinue(phone, server, first.pageAgain().html()).outcome().redirect();
+            refreshToken = OidcTokens.exchangeCode(server, OidcTokens.queryParam(redirect, "code"),
+                    server.webmailRedirectUri(), pkce.verifier()).body().get("refresh_token").asText();
         }
         String operator = token(server, KeycloakServer.REALM, helpdeskOperator(server, KeycloakServer.REALM));
 
@@ -136,16 +141,25 @@ class HelpdeskIT {
         assertEquals(200, secured.statusCode(), secured.body());
         JsonNode body = JSON.readTree(secured.body());
         assertEquals(1, body.get("sessionsEnded").asInt(), secured.body());
+        assertEquals(1, body.get("factorsRemoved").asInt(), "the app: " + secured.body());
+        assertTrue(body.get("passwordRemoved").asBoolean(), secured.body());
         assertEquals(400, OidcTokens.refresh(server, refreshToken).status(), "the session's tokens stop working");
-        List<String> actions = server.admin().realm(KeycloakServer.REALM).users().get(agent.id()).toRepresentation()
-                .getRequiredActions();
-        assertTrue(actions.containsAll(List.of("UPDATE_PASSWORD", "CONFIGURE_TOTP")), actions.toString());
 
+        try (WebClient attacker = Browsers.htmlUnit("fr")) {
+            LoginPage again = LoginPage.open(attacker, server, Pkce.create())
+                    .signIn(agent.username(), agent.password()).pageAgain();
+            assertNotNull(again, "the old password opens nothing");
+            assertTrue(again.isSignInForm(), "not even a page to set up a new app: " + again.html().asNormalizedText());
+        }
+
+        String code = JSON.readTree(post(server, operator, agent.username(), "recovery-code").body()).get("code").asText();
         try (WebClient browser = Browsers.htmlUnit("fr")) {
-            LoginPage.SignInResult next = LoginPage.open(browser, server, Pkce.create()).signIn(agent.username(), agent.password());
-            assertNotNull(next.pageAgain(), "no way in without the new steps");
-            assertNotNull(next.pageAgain().html().getElementById("kc-totp-settings-form"),
-                    "a second factor first: " + next.pageAgain().html().asNormalizedText());
+            HtmlPage codePage = ForgotPassword.ask(browser, server, agent.username());
+            HtmlPage setup = ForgotPassword.enterCode(browser, server, codePage, code);
+            assertNotNull(setup.getElementById("kc-totp-settings-form"), "a new app first: " + setup.asNormalizedText());
+            Totp.Enrolment enrolment = Totp.enrolAndContinue(browser, server, setup);
+            assertNotNull(new UpdatePasswordPage(browser, server, enrolment.outcome().page()).submit(TestUsers.passphrase()),
+                    "then a new password, and the agent is in");
         }
         assertEquals(1, Events.await(server, agent.id(), "CUSTOM_REQUIRED_ACTION", "helpdesk_account_secured", 1,
                 MAIL_WAIT).size(), "audited");

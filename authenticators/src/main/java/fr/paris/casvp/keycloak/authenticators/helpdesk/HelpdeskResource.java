@@ -23,8 +23,7 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
-import org.keycloak.models.credential.OTPCredentialModel;
-import org.keycloak.models.credential.WebAuthnCredentialModel;
+import org.keycloak.models.credential.PasswordCredentialModel;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
@@ -42,9 +41,6 @@ import java.util.Set;
 final class HelpdeskResource {
 
     static final String CASVP_EVENT = "casvp_event";
-    /** What "secure" removes: the app and the two-factor security keys (passwordless keys and printed recovery codes stay). */
-    private static final Set<String> HELPDESK_SECURED_FACTORS = Set.of(OTPCredentialModel.TYPE,
-            WebAuthnCredentialModel.TYPE_TWOFACTOR);
     private static final Set<String> PROTECTED_CLIENT_ROLES = Set.of("realm-admin", "manage-users", "manage-realm");
 
     private final KeycloakSession session;
@@ -81,9 +77,11 @@ final class HelpdeskResource {
     }
 
     /**
-     * (b) Secures a suspected compromised account in one action, as "this wasn't me" does:
-     * sessions end, devices are forgotten, a new password and a new second factor are
-     * required at the next sign-in.
+     * (b) Secures a suspected compromised account in one action: sessions end, devices are
+     * forgotten, and the password and every second factor are removed, so that whoever knows
+     * them gets nowhere. The agent gets back in only through "forgot password" (a code to
+     * their recovery address, or one the helpdesk reads out), then sets up a new factor and
+     * a new password. A directory's password is the directory's: it is not touched.
      */
     @POST
     @Path("agents/{username}/secure")
@@ -91,16 +89,21 @@ final class HelpdeskResource {
     public Map<String, Object> secure(@PathParam("username") String username) {
         UserModel agent = agentFor(username);
         AccountSecuring.Outcome outcome = AccountSecuring.secure(session, realm, agent);
-        SecondFactors.remove(agent, HELPDESK_SECURED_FACTORS);
+        int factors = SecondFactors.remove(agent, SecondFactors.ALL);
+        boolean passwordRemoved = SecondFactors.remove(agent, Set.of(PasswordCredentialModel.TYPE)) > 0;
         agent.addRequiredAction(UserModel.RequiredAction.CONFIGURE_TOTP);
         audit(agent, "secure", "helpdesk_account_secured", Map.of(
                 "casvp_sessions_ended", Integer.toString(outcome.sessionsEnded()),
-                "casvp_devices_forgotten", Integer.toString(outcome.devicesForgotten())));
+                "casvp_devices_forgotten", Integer.toString(outcome.devicesForgotten()),
+                "casvp_factors_removed", Integer.toString(factors),
+                "casvp_password_removed", Boolean.toString(passwordRemoved)));
         RecoveryNotices.helpdesk(session, realm, agent, RecoveryNotices.HELPDESK_SECURED);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("username", agent.getUsername());
         body.put("sessionsEnded", outcome.sessionsEnded());
         body.put("devicesForgotten", outcome.devicesForgotten());
+        body.put("factorsRemoved", factors);
+        body.put("passwordRemoved", passwordRemoved);
         body.put("requiredActions", agent.getRequiredActionsStream().sorted().toList());
         return body;
     }
