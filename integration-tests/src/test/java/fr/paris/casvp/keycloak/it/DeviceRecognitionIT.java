@@ -3,9 +3,11 @@ package fr.paris.casvp.keycloak.it;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.paris.casvp.keycloak.it.pages.LoginPage;
+import fr.paris.casvp.keycloak.it.pages.UpdatePasswordPage;
 import fr.paris.casvp.keycloak.it.support.Browsers;
 import fr.paris.casvp.keycloak.it.support.CasvpIntegrationTest;
 import fr.paris.casvp.keycloak.it.support.Events;
+import fr.paris.casvp.keycloak.it.support.ForgotPassword;
 import fr.paris.casvp.keycloak.it.support.KeycloakServer;
 import fr.paris.casvp.keycloak.it.support.Mailbox;
 import fr.paris.casvp.keycloak.it.support.OidcTokens;
@@ -197,7 +199,7 @@ class DeviceRecognitionIT {
     }
 
     @Test
-    void notMeLinkWorksOnceEndsSessionsAndForcesANewPassword(KeycloakServer server) throws Exception {
+    void notMeLinkWorksOnceEndsSessionsAndDisablesThePassword(KeycloakServer server) throws Exception {
         TestUsers.Agent agent = TestUsers.create(server, "fr");
         String refreshToken;
         try (WebClient own = Browsers.htmlUnit("fr")) {
@@ -243,10 +245,18 @@ class DeviceRecognitionIT {
             assertEquals(400, replay.getWebResponse().getStatusCode());
             assertEquals("used", replay.getHtmlElementById("casvp-not-me").getAttribute("data-step"));
         }
+        try (WebClient intruder = Browsers.htmlUnit("fr")) {
+            LoginPage.SignInResult next = LoginPage.open(intruder, server, Pkce.create())
+                    .signIn(agent.username(), agent.password());
+            assertNotNull(next.pageAgain(), "the old password opens nothing, whoever types it");
+            assertTrue(next.pageAgain().isSignInForm(), "not even a page to choose a new password: "
+                    + next.pageAgain().html().asNormalizedText());
+        }
+        String recovery = TestUsers.withVerifiedRecoveryAddress(server, agent);
         try (WebClient own = Browsers.htmlUnit("fr")) {
-            LoginPage.SignInResult next = LoginPage.open(own, server, Pkce.create()).signIn(agent.username(), agent.password());
-            assertNotNull(next.pageAgain(), "no way in before a new password");
-            assertNotNull(next.pageAgain().element("password-new"), "asked for a new password");
+            HtmlPage update = ForgotPassword.withMailedCode(own, server, agent, recovery);
+            assertNotNull(new UpdatePasswordPage(own, server, update).submit(TestUsers.passphrase()),
+                    "the agent comes back with a code sent to their recovery address and a new password");
         }
     }
 

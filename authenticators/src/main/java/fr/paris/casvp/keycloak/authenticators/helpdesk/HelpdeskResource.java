@@ -23,7 +23,6 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
-import org.keycloak.models.credential.PasswordCredentialModel;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
@@ -90,20 +89,19 @@ final class HelpdeskResource {
         UserModel agent = agentFor(username);
         AccountSecuring.Outcome outcome = AccountSecuring.secure(session, realm, agent);
         int factors = SecondFactors.remove(agent, SecondFactors.ALL);
-        boolean passwordRemoved = SecondFactors.remove(agent, Set.of(PasswordCredentialModel.TYPE)) > 0;
         agent.addRequiredAction(UserModel.RequiredAction.CONFIGURE_TOTP);
         audit(agent, "secure", "helpdesk_account_secured", Map.of(
                 "casvp_sessions_ended", Integer.toString(outcome.sessionsEnded()),
                 "casvp_devices_forgotten", Integer.toString(outcome.devicesForgotten()),
                 "casvp_factors_removed", Integer.toString(factors),
-                "casvp_password_removed", Boolean.toString(passwordRemoved)));
+                "casvp_password_removed", Boolean.toString(outcome.passwordRemoved())));
         RecoveryNotices.helpdesk(session, realm, agent, RecoveryNotices.HELPDESK_SECURED);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("username", agent.getUsername());
         body.put("sessionsEnded", outcome.sessionsEnded());
         body.put("devicesForgotten", outcome.devicesForgotten());
         body.put("factorsRemoved", factors);
-        body.put("passwordRemoved", passwordRemoved);
+        body.put("passwordRemoved", outcome.passwordRemoved());
         body.put("requiredActions", agent.getRequiredActionsStream().sorted().toList());
         return body;
     }

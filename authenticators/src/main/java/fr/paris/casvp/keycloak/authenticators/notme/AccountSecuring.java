@@ -1,24 +1,30 @@
 package fr.paris.casvp.keycloak.authenticators.notme;
 
 import fr.paris.casvp.keycloak.authenticators.device.KnownDevices;
+import fr.paris.casvp.keycloak.authenticators.recovery.SecondFactors;
 import org.keycloak.common.util.Time;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.UserSessionModel;
+import org.keycloak.models.credential.PasswordCredentialModel;
 import org.keycloak.services.managers.AuthenticationManager;
 
 import java.util.List;
+import java.util.Set;
 
 /**
- * What "this wasn't me" does to an account: every session ends (tokens issued before now
- * are refused), every known device is forgotten, and a new password is required at the
- * next sign-in.
+ * What "this wasn't me" (and the helpdesk's "secure") does to an account: every session ends
+ * (tokens issued before now are refused), every known device is forgotten, and the password
+ * is removed, so that whoever knows it gets nowhere. The agent sets a new one through "forgot
+ * password" (a code to their recovery address, or one the helpdesk reads out). A password
+ * kept by a federated directory is the directory's: it is not touched, and a new one is
+ * required at the next sign-in.
  */
 public final class AccountSecuring {
 
     /** What was done, for the event and the security contact. */
-    public record Outcome(int sessionsEnded, int devicesForgotten) {
+    public record Outcome(int sessionsEnded, int devicesForgotten, boolean passwordRemoved) {
     }
 
     private AccountSecuring() {
@@ -28,8 +34,9 @@ public final class AccountSecuring {
         session.users().setNotBeforeForUser(realm, user, Time.currentTime());
         int sessions = endSessions(session, realm, user, null);
         int devices = new KnownDevices(session).forgetUser(realm.getId(), user.getId());
+        boolean passwordRemoved = SecondFactors.remove(user, Set.of(PasswordCredentialModel.TYPE)) > 0;
         user.addRequiredAction(UserModel.RequiredAction.UPDATE_PASSWORD);
-        return new Outcome(sessions, devices);
+        return new Outcome(sessions, devices, passwordRemoved);
     }
 
     /**

@@ -75,6 +75,7 @@ public final class NotMeActionTokenHandler extends AbstractActionTokenHandler<No
         AccountSecuring.Outcome outcome = AccountSecuring.secure(session, realm, user);
         event.detail("sessions_ended", Integer.toString(outcome.sessionsEnded()))
                 .detail("devices_forgotten", Integer.toString(outcome.devicesForgotten()))
+                .detail("password_removed", Boolean.toString(outcome.passwordRemoved()))
                 .success();
         notifySecurityContact(session, realm, user, outcome);
         Response done = page(session, authSession, "done", null, Response.Status.OK);
