@@ -367,9 +367,8 @@ class LockoutIT {
 
     private static void attemptKeepingDevice(WebClient browser, KeycloakServer server, String username, String password)
             throws Exception {
-        var device = browser.getCookieManager().getCookie(SignIns.DEVICE_COOKIE);
-        browser.getCookieManager().clearCookies();
-        browser.getCookieManager().addCookie(device);
+        assertNotNull(browser.getCookieManager().getCookie(SignIns.DEVICE_COOKIE), "a browser with a device cookie");
+        SignIns.closeAndReopen(browser);
         attempt(browser, server, username, password);
     }
 }

@@ -192,11 +192,7 @@ class RecoveryAddressIT {
 
     /** Signs in with the forms in this browser (its device cookie kept, Keycloak's session cookies dropped). */
     private static HtmlPage prompt(WebClient browser, TestUsers.Agent agent) throws Exception {
-        org.htmlunit.util.Cookie device = browser.getCookieManager().getCookie(SignIns.DEVICE_COOKIE);
-        browser.getCookieManager().clearCookies();
-        if (device != null) {
-            browser.getCookieManager().addCookie(device);
-        }
+        SignIns.closeAndReopen(browser);
         LoginPage.SignInResult result = LoginPage.open(browser, server, Pkce.create()).signIn(agent.username(), agent.password());
         assertNotNull(result.pageAgain(), "the prompt, not the webmail");
         HtmlPage page = result.pageAgain().html();

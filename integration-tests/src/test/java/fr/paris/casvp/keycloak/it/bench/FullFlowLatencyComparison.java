@@ -213,10 +213,10 @@ public final class FullFlowLatencyComparison {
     }
 
     /** In one casvp leg of {@code casvp.bench.movedBrowsers}: networks left behind it kept, and its sign-ins. */
-    record NetworkWrites(int written, int signIns) {
+    record NetworkWrites(int kept, int signIns) {
         @Override
         public String toString() {
-            return written + "/" + signIns;
+            return kept + "/" + signIns;
         }
     }
 
@@ -708,7 +708,7 @@ public final class FullFlowLatencyComparison {
         if (settings.movedBrowsers()) {
             md.append(String.format("- networks left behind and kept during each counted casvp leg, "
                     + "against its sign-ins: %s%n", networkWrites));
-            if (networkWrites.stream().anyMatch(w -> w.written() != w.signIns())) {
+            if (networkWrites.stream().anyMatch(w -> w.kept() != w.signIns())) {
                 problems.add("not every casvp sign-in kept the network its browser left: the moved case was not measured");
             }
         }
