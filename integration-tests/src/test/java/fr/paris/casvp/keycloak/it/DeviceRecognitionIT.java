@@ -363,7 +363,7 @@ class DeviceRecognitionIT {
     }
 
     private static String userToken(KeycloakServer server, TestUsers.Agent user) throws Exception {
-        return OidcTokens.ownAccessToken(server, KeycloakServer.REALM, user.username(), user.password());
+        return OidcTokens.ownAccessToken(server, user.username(), user.password());
     }
 
     private static void grantRealmManagementRole(KeycloakServer server, TestUsers.Agent user, String role) {

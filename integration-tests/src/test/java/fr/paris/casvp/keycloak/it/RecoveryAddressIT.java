@@ -225,7 +225,7 @@ class RecoveryAddressIT {
     private static HttpResponse<String> updateOwnAccount(TestUsers.Agent agent, String recovery) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         ObjectMapper json = new ObjectMapper();
-        String bearer = "Bearer " + OidcTokens.ownAccessToken(server, KeycloakServer.REALM, agent.username(),
+        String bearer = "Bearer " + OidcTokens.ownAccessToken(server, agent.username(),
                 agent.password());
         HttpResponse<String> current = http.send(HttpRequest.newBuilder(URI.create(server.realmUrl() + "/account/"))
                 .header("Authorization", bearer).header("Accept", "application/json").GET().build(),

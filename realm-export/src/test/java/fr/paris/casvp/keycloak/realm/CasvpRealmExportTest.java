@@ -42,6 +42,20 @@ class CasvpRealmExportTest {
     }
 
     @Test
+    void thePasswordGrantIsClosedForEveryClientOfTheRealm() throws IOException {
+        RealmRepresentation realm = read("/casvp-realm.json", RealmRepresentation.class);
+        var directGrant = realm.getAuthenticationFlows().stream()
+                .filter(flow -> flow.getAlias().equals(realm.getDirectGrantFlow())).findFirst().orElseThrow();
+        assertEquals(List.of("casvp-password-grant-refusal"), directGrant.getAuthenticationExecutions().stream()
+                .map(execution -> execution.getAuthenticator()).toList());
+        for (ClientRepresentation client : realm.getClients()) {
+            var overrides = client.getAuthenticationFlowBindingOverrides();
+            assertTrue(overrides == null || !overrides.containsKey("direct_grant"),
+                    client.getClientId() + " must not bind another direct-grant flow");
+        }
+    }
+
+    @Test
     void everyFlowDescriptionFitsKeycloaksColumn() throws IOException {
         RealmRepresentation realm = read("/casvp-realm.json", RealmRepresentation.class);
         realm.getAuthenticationFlows().forEach(flow -> assertTrue(

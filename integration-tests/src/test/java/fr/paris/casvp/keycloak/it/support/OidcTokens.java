@@ -64,21 +64,64 @@ public final class OidcTokens {
     }
 
     /**
-     * A user's own access token from a realm's {@code admin-cli} client (password grant), as a
-     * helpdesk operator or a script gets one; fails the test unless Keycloak answers 200.
+     * A user's own access token in the casvp realm, as the webmail gets one: the browser
+     * sign-in (the realm's password grant is closed), then the code exchanged at the token
+     * endpoint. Fails the test unless the sign-in goes straight through to the webmail.
      */
-    public static String ownAccessToken(KeycloakServer server, String realm, String username, String password)
+    public static String ownAccessToken(KeycloakServer server, String username, String password)
             throws IOException, InterruptedException {
+        try (org.htmlunit.WebClient browser = Browsers.htmlUnit("fr")) {
+            Pkce pkce = Pkce.create();
+            fr.paris.casvp.keycloak.it.pages.LoginPage.SignInResult signedIn =
+                    fr.paris.casvp.keycloak.it.pages.LoginPage.open(browser, server, pkce).signIn(username, password);
+            org.junit.jupiter.api.Assertions.assertTrue(signedIn.redirectedToApplication(), () -> "signed in: "
+                    + (signedIn.pageAgain() == null ? "" : signedIn.pageAgain().html().asNormalizedText()));
+            TokenResponse tokens = exchangeCode(server, signedIn.code(), server.webmailRedirectUri(), pkce.verifier());
+            org.junit.jupiter.api.Assertions.assertEquals(200, tokens.status(), tokens.body().toString());
+            return tokens.body().path("access_token").asText();
+        }
+    }
+
+    /**
+     * The token endpoint's password grant on one client ({@code clientSecret} null: a public
+     * client), exactly as a script or an attacker sends it; the answer, whatever it is.
+     */
+    public static TokenResponse passwordGrant(KeycloakServer server, String realm, String clientId, String clientSecret,
+                                              String username, String password) throws IOException, InterruptedException {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("grant_type", "password");
+        form.put("client_id", clientId);
+        if (clientSecret != null) {
+            form.put("client_secret", clientSecret);
+        }
+        form.put("username", username);
+        form.put("password", password);
+        form.put("scope", "openid");
         HttpRequest request = HttpRequest.newBuilder(
                         URI.create(server.baseUrl() + "/realms/" + realm + "/protocol/openid-connect/token"))
                 .timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(formEncode(Map.of("grant_type", "password",
-                        "client_id", "admin-cli", "username", username, "password", password))))
+                .POST(HttpRequest.BodyPublishers.ofString(formEncode(form)))
                 .build();
         HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-        org.junit.jupiter.api.Assertions.assertEquals(200, response.statusCode(), response.body());
-        return JSON.readTree(response.body()).path("access_token").asText();
+        JsonNode body;
+        try {
+            body = JSON.readTree(response.body());
+        } catch (IOException notJson) {
+            body = JSON.getNodeFactory().textNode(response.body());
+        }
+        return new TokenResponse(response.statusCode(), body);
+    }
+
+    /**
+     * A user's own access token from the {@code admin-cli} client of a stock realm a test made
+     * (not casvp, whose password grant is closed); fails the test unless Keycloak answers 200.
+     */
+    public static String stockRealmAccessToken(KeycloakServer server, String realm, String username, String password)
+            throws IOException, InterruptedException {
+        TokenResponse response = passwordGrant(server, realm, "admin-cli", null, username, password);
+        org.junit.jupiter.api.Assertions.assertEquals(200, response.status(), response.body().toString());
+        return response.body().path("access_token").asText();
     }
 
     /** What the webmail does when its access token expires: the refresh-token grant. */
