@@ -34,13 +34,26 @@ class ProviderIdsTest {
                         org.keycloak.services.resources.admin.ext.AdminRealmResourceProviderFactory.class,
                         org.keycloak.authentication.actiontoken.ActionTokenHandlerFactory.class,
                         org.keycloak.events.EventListenerProviderFactory.class,
-                        org.keycloak.authentication.RequiredActionFactory.class)
+                        org.keycloak.authentication.RequiredActionFactory.class,
+                        org.keycloak.services.managers.BruteForceProtectorFactory.class)
                 .flatMap(spi -> ownFactories(spi).stream())
                 .map(factory -> factory.getId())
                 .sorted()
                 .toList();
-        assertEquals(List.of("casvp-device-store", "casvp-devices", "casvp-helpdesk", "casvp-not-me",
+        assertEquals(List.of("casvp-device-aware-lockout", "casvp-device-store", "casvp-devices", "casvp-helpdesk", "casvp-not-me",
                 "casvp-notifications", "casvp-recovery", "casvp-recovery-address", "casvp-trusted-networks"), ids);
+    }
+
+    @Test
+    void theLockoutReadsTheSettingsOfThePasswordStepByItsId() {
+        assertEquals(fr.paris.casvp.keycloak.authenticators.password.PasswordRecheckFormFactory.ID,
+                fr.paris.casvp.keycloak.authenticators.lockout.LockoutSettings.STEP_ID);
+    }
+
+    @Test
+    void theBundlesBruteForceProtectorOutranksKeycloaksOwn() {
+        assertTrue(new fr.paris.casvp.keycloak.authenticators.lockout.DeviceAwareBruteForceProtectorFactory().order()
+                > new org.keycloak.services.managers.DefaultBruteForceProtectorFactory().order());
     }
 
     private static List<org.keycloak.provider.ProviderFactory<?>> ownFactories(Class<?> spi) {

@@ -7,6 +7,11 @@ import fr.paris.casvp.keycloak.it.support.KeycloakServer;
 import fr.paris.casvp.keycloak.it.support.OidcTokens;
 import fr.paris.casvp.keycloak.it.support.SignIns;
 import fr.paris.casvp.keycloak.it.support.TestUsers;
+import fr.paris.casvp.keycloak.it.support.Totp;
+import fr.paris.casvp.keycloak.it.pages.KeycloakForms;
+import fr.paris.casvp.keycloak.it.pages.LoginPage;
+import fr.paris.casvp.keycloak.it.support.Pkce;
+import org.htmlunit.html.HtmlPage;
 import org.htmlunit.WebClient;
 import org.junit.jupiter.api.Test;
 import org.keycloak.representations.idm.ClientRepresentation;
@@ -15,6 +20,8 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -68,5 +75,68 @@ class SideDoorsIT {
             SignIns.signIn(laptop, server, agent);
         }
         assertEquals(2, Events.of(server, agent.id(), "LOGIN").size());
+    }
+
+    /**
+     * A stranger who has the password but not the phone tries 110 codes from their own browser
+     * (Keycloak counts each wrong code against the user): their browser is locked after ten,
+     * even for the right code, while the agent's own browser signs in with password and code.
+     */
+    @Test
+    void wrongCodesLockTheStrangersBrowserNeverTheAgents(KeycloakServer server) throws Exception {
+        TestUsers.Agent agent = TestUsers.create(server, "fr", List.of("CONFIGURE_TOTP"));
+        String secret;
+        try (WebClient laptop = Browsers.htmlUnit("fr")) {
+            LoginPage.SignInResult first = LoginPage.open(laptop, server, Pkce.create())
+                    .signIn(agent.username(), agent.password());
+            secret = Totp.enrol(laptop, server, first.pageAgain().html());
+
+            try (WebClient stranger = Browsers.htmlUnit("fr")) {
+                LoginPage.SignInResult password = LoginPage.open(stranger, server, Pkce.create())
+                        .signIn(agent.username(), agent.password());
+                HtmlPage page = password.pageAgain().html();
+                int refusedCodes = 0;
+                for (int attempt = 0; attempt < 110 && page.getElementById("kc-otp-login-form") != null; attempt++) {
+                    KeycloakForms.Outcome outcome = Totp.submit(stranger, server, page, wrongCode(secret));
+                    assertNull(outcome.redirect(), "a wrong code opens nothing");
+                    page = outcome.page();
+                    refusedCodes++;
+                }
+                assertTrue(refusedCodes >= 10, "at least ten tries: " + refusedCodes);
+                long refusedUnseen = Events.of(server, agent.id(), "LOGIN_ERROR").stream()
+                        .filter(e -> "user_temporarily_disabled".equals(e.getError())).count();
+                assertTrue(refusedUnseen >= refusedCodes - 12, "the stranger's browser is locked after about ten wrong "
+                        + "codes, not a hundred: " + refusedUnseen + " of " + refusedCodes + " refused unseen");
+                if (page.getElementById("kc-otp-login-form") != null) {
+                    KeycloakForms.Outcome right = Totp.submit(stranger, server, page, Totp.code(secret, 1));
+                    assertNull(right.redirect(), "once locked, even the right code opens nothing for the stranger");
+                }
+            }
+
+            SignIns.closeAndReopen(laptop);
+            LoginPage.SignInResult own = LoginPage.open(laptop, server, Pkce.create())
+                    .signIn(agent.username(), agent.password());
+            HtmlPage codePage = own.pageAgain() == null ? null : own.pageAgain().html();
+            if (codePage != null && codePage.getElementById("kc-otp-login-form") != null) {
+                assertNotNull(Totp.submit(laptop, server, codePage, Totp.code(secret, 1)).redirect(),
+                        "the agent's own browser gets in with their code");
+            } else {
+                assertTrue(own.redirectedToApplication(), "the agent's own browser gets in: "
+                        + (codePage == null ? "" : codePage.asNormalizedText()));
+            }
+        }
+    }
+
+    /** A six-digit code that is none of the app's codes around now. */
+    private static String wrongCode(String secret) throws Exception {
+        java.util.Set<String> valid = new java.util.HashSet<>();
+        for (int window = -2; window <= 3; window++) {
+            valid.add(Totp.code(secret, window));
+        }
+        String candidate = "000000";
+        for (int n = 0; valid.contains(candidate); n++) {
+            candidate = String.format("%06d", (n * 7919 + 13) % 1_000_000);
+        }
+        return candidate;
     }
 }

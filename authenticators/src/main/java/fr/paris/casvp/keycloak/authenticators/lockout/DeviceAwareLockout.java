@@ -30,6 +30,8 @@ public final class DeviceAwareLockout {
     static final String DEVICE_SCOPE = "device:";
     private static final String SCOPE_ATTRIBUTE = "casvp.lockoutScope.";
     private static final String COUNTER_ATTRIBUTE = "casvp.lockoutCounter.";
+    /** Kept on the request's session once this request's failure went through the password form's count. */
+    private static final String COUNTED_ATTRIBUTE = "casvp.lockoutCountedThisRequest";
     /** Kept on the request's session when the counter had no row: the request looks once. */
     private static final String NO_COUNTER = "none";
     private static final long MAIL_INTERVAL_MILLIS = 3_600_000L;
@@ -86,10 +88,10 @@ public final class DeviceAwareLockout {
                 && keyedHash(user, password).equals(counter.getLastWrongHash());
     }
 
+    /** A wrong password: a repeat of the last wrong one counts once; the old password from a known browser is told. */
     public Failure recordFailure(UserModel user, String scope, String password) {
-        LockoutStore store = new LockoutStore(session);
-        LockoutCounterEntity counter = store.counterForUpdate(realm.getId(), user.getId(), scope);
-        session.setAttribute(counterKey(user, scope), counter);
+        session.setAttribute(COUNTED_ATTRIBUTE, Boolean.TRUE);
+        LockoutCounterEntity counter = counterForUpdate(user, scope);
         long now = Time.currentTimeMillis();
         String attempt = keyedHash(user, password);
         if (attempt.equals(counter.getLastWrongHash()) && counter.getLastWrongUntil() > now) {
@@ -100,6 +102,31 @@ public final class DeviceAwareLockout {
         }
         counter.setLastWrongHash(attempt);
         counter.setLastWrongUntil(now + settings.repeatedPasswordMemory().toMillis());
+        return count(user, scope, counter, now);
+    }
+
+    /**
+     * Any other wrong credential of this browser (a one-time code, a security key, a recovery
+     * code), reported by Keycloak's brute-force hook: it counts like a wrong password, in the
+     * same counter, so a guessed code locks the same browsers — and only them.
+     */
+    public Failure recordOtherFailure(UserModel user, String scope) {
+        session.setAttribute(COUNTED_ATTRIBUTE, Boolean.TRUE);
+        return count(user, scope, counterForUpdate(user, scope), Time.currentTimeMillis());
+    }
+
+    /** Whether this request's failure was already counted (by the password form): Keycloak's hook then adds nothing. */
+    public boolean countedThisRequest() {
+        return Boolean.TRUE.equals(session.getAttribute(COUNTED_ATTRIBUTE));
+    }
+
+    private LockoutCounterEntity counterForUpdate(UserModel user, String scope) {
+        LockoutCounterEntity counter = new LockoutStore(session).counterForUpdate(realm.getId(), user.getId(), scope);
+        session.setAttribute(counterKey(user, scope), counter);
+        return counter;
+    }
+
+    private Failure count(UserModel user, String scope, LockoutCounterEntity counter, long now) {
         counter.setLastFailure(now);
         LockoutPolicy.CounterState after = policy.afterFailure(state(counter), now);
         apply(counter, after);

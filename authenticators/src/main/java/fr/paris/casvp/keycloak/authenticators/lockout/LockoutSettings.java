@@ -1,9 +1,14 @@
 package fr.paris.casvp.keycloak.authenticators.lockout;
 
 import fr.paris.casvp.keycloak.authenticators.support.StepSettings;
+import org.keycloak.models.AuthenticationFlowModel;
+import org.keycloak.models.AuthenticatorConfigModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Lockout and spraying settings, part of the {@code casvp-password-form} step's settings
@@ -24,7 +29,54 @@ public final class LockoutSettings {
     public static final String SOURCE_TRUSTED_MAX = "sprayingTrustedMaxFailures";
     public static final String SOURCE_WINDOW_MINUTES = "sprayingWindowMinutes";
 
+    /**
+     * The step whose settings these are ({@code casvp-password-form}, checked equal to its
+     * factory's id by a test): named here so that the lockout does not depend on the form.
+     */
+    public static final String STEP_ID = "casvp-password-form";
+    private static final String REQUEST_ATTRIBUTE = "casvp.lockoutSettings.";
+
     private final Map<String, String> values;
+
+    /**
+     * The lockout settings of the realm: those of the password step of its browser flow,
+     * read once per request; empty when that flow has no such step (e.g. the master realm).
+     */
+    public static Optional<LockoutSettings> ofRealm(KeycloakSession session,
+                                                              RealmModel realm) {
+        String key = REQUEST_ATTRIBUTE + realm.getId();
+        Object kept = session.getAttribute(key);
+        if (kept instanceof Optional<?> known) {
+            @SuppressWarnings("unchecked")
+            Optional<LockoutSettings> settings = (Optional<LockoutSettings>) known;
+            return settings;
+        }
+        AuthenticationFlowModel flow = realm.getBrowserFlow();
+        Optional<LockoutSettings> settings = flow == null ? Optional.empty()
+                : find(realm, flow.getId(), 0);
+        session.setAttribute(key, settings);
+        return settings;
+    }
+
+    private static Optional<LockoutSettings> find(RealmModel realm, String flowId, int depth) {
+        if (depth > 10) {
+            return Optional.empty();
+        }
+        return realm.getAuthenticationExecutionsStream(flowId)
+                .map(execution -> {
+                    if (execution.isAuthenticatorFlow()) {
+                        return find(realm, execution.getFlowId(), depth + 1);
+                    }
+                    if (!STEP_ID.equals(execution.getAuthenticator())) {
+                        return Optional.<LockoutSettings>empty();
+                    }
+                    AuthenticatorConfigModel config = execution.getAuthenticatorConfig() == null ? null
+                            : realm.getAuthenticatorConfigById(execution.getAuthenticatorConfig());
+                    return Optional.of(new LockoutSettings(config == null ? null : config.getConfig()));
+                })
+                .flatMap(Optional::stream)
+                .findFirst();
+    }
 
     public LockoutSettings(Map<String, String> values) {
         this.values = values == null ? Map.of() : values;

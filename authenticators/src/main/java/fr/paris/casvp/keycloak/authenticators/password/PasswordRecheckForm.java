@@ -71,11 +71,11 @@ final class PasswordRecheckForm extends UsernamePasswordForm {
     }
 
     /**
-     * The device-aware lock first, then Keycloak's own brute-force check (kept as a
-     * backstop). A locked browser's tries get the same answer as a wrong password, after the
-     * same hashing work, and never reach the password check (nor a federated directory) —
-     * nor Keycloak's check, which refuses every try of an account while another is in
-     * progress: a flood of locked tries must not keep the agent's own browser out.
+     * The device-aware lock of this browser — the only lock: Keycloak's per-user count is not
+     * consulted, so attempts from elsewhere never keep the agent's own browser out (the
+     * bundle's brute-force protector answers every other door the same way). A locked
+     * browser's tries get the same answer as a wrong password, after the same hashing work,
+     * and never reach the password check (nor a federated directory).
      */
     @Override
     protected boolean isDisabledByBruteForce(AuthenticationFlowContext context, UserModel user) {
@@ -90,10 +90,6 @@ final class PasswordRecheckForm extends UsernamePasswordForm {
             AuthenticatorUtils.setupReauthenticationInUsernamePasswordFormError(context);
             context.forceChallenge(challenge(context, getDefaultChallengeMessage(context), PASSWORD_FIELD));
             context.clearUser();
-            return true;
-        }
-        if (super.isDisabledByBruteForce(context, user)) {
-            context.getSession().setAttribute(REFUSED_BEFORE_CHECK, Boolean.TRUE);
             return true;
         }
         return false;
