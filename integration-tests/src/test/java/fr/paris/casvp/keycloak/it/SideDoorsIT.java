@@ -139,4 +139,51 @@ class SideDoorsIT {
         }
         return candidate;
     }
+
+    /**
+     * The agency's NAT address (trusted, shared by hundreds of agents) with one machine behind
+     * it spraying 350 wrong passwords over 40 accounts, past the trusted threshold (300 an
+     * hour, as exported): a stranger's browser from that address waits (429), but an agent
+     * signs in at once in their own browser from the same address, and a colleague's browser
+     * behind another address is not concerned.
+     */
+    @Test
+    void oneMachineSprayingBehindTheAgencyAddressNeverKeepsAgentsOutOfTheirOwnBrowser(KeycloakServer server)
+            throws Exception {
+        String agencyNat = "127.0.77.7";
+        String otherSite = "127.0.77.8";
+        TestUsers.Agent agent = TestUsers.create(server, "fr");
+        TestUsers.Agent colleague = TestUsers.create(server, "fr");
+        try (WebClient ownBrowser = Browsers.htmlUnitFrom(agencyNat)) {
+            SignIns.signIn(ownBrowser, server, agent);
+
+            int throttled = 0;
+            try (WebClient sprayer = Browsers.htmlUnitFrom(agencyNat)) {
+                LoginPage form = LoginPage.open(sprayer, server, Pkce.create());
+                for (int attempt = 0; attempt < 350; attempt++) {
+                    if (!form.isSignInForm()) {
+                        SignIns.closeAndReopen(sprayer);
+                        form = LoginPage.open(sprayer, server, Pkce.create());
+                    }
+                    LoginPage again = form.signIn("agent.cible" + (attempt % 40), "Printemps2026!").pageAgain();
+                    assertNotNull(again, "a sprayed password opens nothing");
+                    if (again.status() == 429) {
+                        throttled++;
+                    }
+                    form = again;
+                }
+            }
+            assertTrue(throttled >= 40, "the sprayer is throttled past 300 failures: " + throttled + " refused");
+
+            try (WebClient stranger = Browsers.htmlUnitFrom(agencyNat)) {
+                assertEquals(429, LoginPage.open(stranger, server, Pkce.create())
+                        .signIn(agent.username(), agent.password()).pageAgain().status(),
+                        "an unknown browser from the sprayed address waits, even with the right password");
+            }
+            SignIns.signIn(ownBrowser, server, agent);
+        }
+        try (WebClient elsewhere = Browsers.htmlUnitFrom(otherSite)) {
+            SignIns.signIn(elsewhere, server, colleague);
+        }
+    }
 }

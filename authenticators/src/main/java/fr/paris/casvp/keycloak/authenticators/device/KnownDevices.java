@@ -26,6 +26,11 @@ public final class KnownDevices {
     }
 
     /** The id of the user's known device this request comes from (by its cookie), if any. */
+    /** Whether this request carries a well-formed device cookie at all (no database lookup). */
+    public static boolean requestHasDeviceCookie(KeycloakSession session) {
+        return DeviceCookie.read(session).isPresent();
+    }
+
     public static Optional<String> recognisedDeviceId(KeycloakSession session, String realmId, String userId) {
         return ofThisBrowser(session, realmId, userId).map(KnownDeviceEntity::getId);
     }

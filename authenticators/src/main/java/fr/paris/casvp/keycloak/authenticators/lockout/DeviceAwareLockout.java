@@ -67,6 +67,11 @@ public final class DeviceAwareLockout {
         return scope;
     }
 
+    /** Whether this request comes from a browser the user has signed in from (its device cookie). */
+    public boolean knownBrowser(UserModel user) {
+        return scope(user).startsWith(DEVICE_SCOPE);
+    }
+
     /** Until when (ms) this browser's tries for the user are refused, or 0. */
     public long blockedUntil(UserModel user, String scope) {
         LockoutCounterEntity counter = readOnce(user, scope);

@@ -5,7 +5,9 @@ import fr.paris.casvp.keycloak.authenticators.lockout.DeviceAwareLockout;
 import fr.paris.casvp.keycloak.authenticators.lockout.LockoutSettings;
 import fr.paris.casvp.keycloak.authenticators.lockout.SourceThrottle;
 import fr.paris.casvp.keycloak.authenticators.support.AgentMails;
+import fr.paris.casvp.keycloak.authenticators.device.KnownDevices;
 import org.keycloak.authentication.authenticators.util.AuthenticatorUtils;
+import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.events.Errors;
 
 import jakarta.ws.rs.core.MultivaluedHashMap;
@@ -51,14 +53,17 @@ final class PasswordRecheckForm extends UsernamePasswordForm {
 
     /**
      * A source that sprayed too many wrong passwords across accounts gets "too many
-     * attempts" (429) before anything else is looked at.
+     * attempts" (429) before anything else is looked at — except in a browser the typed
+     * account has signed in from: the agency's NAT or VPN address is shared by hundreds of
+     * agents, and one machine spraying behind it must not keep them out of their own browsers
+     * (their tries still count against that browser's own lock and the source).
      */
     @Override
     public void action(AuthenticationFlowContext context) {
         LockoutSettings settings = new PasswordRecheckConfig(context.getAuthenticatorConfig()).lockout();
         long until = new SourceThrottle(context.getSession(), context.getRealm(), settings)
                 .throttledUntil(context.getConnection().getRemoteAddr());
-        if (until > 0) {
+        if (until > 0 && !knownBrowserOfTypedAccount(context, settings)) {
             context.getEvent().detail(LOCKOUT_EVENT_DETAIL, "source_throttled").error(Errors.ACCESS_DENIED);
             Response page = context.form()
                     .setAttribute("casvpRetryAt", AgentMails.parisHour(until))
@@ -68,6 +73,20 @@ final class PasswordRecheckForm extends UsernamePasswordForm {
             return;
         }
         super.action(context);
+    }
+
+    private static boolean knownBrowserOfTypedAccount(AuthenticationFlowContext context, LockoutSettings settings) {
+        if (!KnownDevices.requestHasDeviceCookie(context.getSession())) {
+            return false; // no device cookie: no lookup, the answer comes at once
+        }
+        IdentifierHelp help = new PasswordRecheckConfig(context.getAuthenticatorConfig()).identifierHelp();
+        String identifier = help.normalise(context.getHttpRequest().getDecodedFormParameters().getFirst(USERNAME_FIELD));
+        if (identifier == null || identifier.isBlank()) {
+            return false;
+        }
+        UserModel user = KeycloakModelUtils.findUserByNameOrEmail(context.getSession(), context.getRealm(), identifier);
+        return user != null
+                && new DeviceAwareLockout(context.getSession(), context.getRealm(), settings).knownBrowser(user);
     }
 
     /**
