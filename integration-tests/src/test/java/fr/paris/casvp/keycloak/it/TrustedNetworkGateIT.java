@@ -94,6 +94,48 @@ class TrustedNetworkGateIT {
         }
     }
 
+    /**
+     * A sprayer outside the trusted networks learns nothing: a right password, a wrong one and
+     * an unknown identifier all get the VPN page (403), and the wrong one still counts against
+     * the agent's lock. A member of the mobility group (who may pass) gets the usual error.
+     */
+    @Test
+    void fromOutsideARightAndAWrongPasswordGetTheSamePage(KeycloakServer server) throws Exception {
+        TestUsers.Agent agent = TestUsers.create(server, "fr");
+        LoginPage right = outsideAttempt(server, agent.username(), agent.password());
+        LoginPage wrong = outsideAttempt(server, agent.username(), "Printemps2026!");
+        LoginPage unknown = outsideAttempt(server, "agent.inexistant", "Printemps2026!");
+        String expected = right.html().asNormalizedText().replace(agent.username(), "<identifiant>");
+        assertEquals(expected, wrong.html().asNormalizedText().replace(agent.username(), "<identifiant>"));
+        assertEquals(expected, unknown.html().asNormalizedText().replace("agent.inexistant", "<identifiant>"));
+        for (LoginPage page : List.of(wrong, unknown)) {
+            assertEquals(right.status(), page.status());
+            assertEquals(right.title(), page.title());
+        }
+        assertEquals(403, wrong.status());
+        assertEquals("Connectez-vous d’abord au VPN", wrong.text("kc-page-title"));
+        assertEquals(1, Events.of(server, agent.id(), "LOGIN_ERROR").stream()
+                .filter(e -> "invalid_user_credentials".equals(e.getError())).count(), "the wrong password counted");
+
+        TestUsers.Agent mobile = TestUsers.create(server, "fr");
+        String groupId = mobilityGroupWith(mobile);
+        try {
+            LoginPage error = outsideAttempt(server, mobile.username(), "Printemps2026!");
+            assertEquals(200, error.status());
+            assertTrue(error.isSignInForm(), "a mobility agent may pass the gate: the usual error");
+        } finally {
+            realm.groups().group(groupId).remove();
+        }
+    }
+
+    private static LoginPage outsideAttempt(KeycloakServer server, String username, String password) throws Exception {
+        try (WebClient browser = Browsers.htmlUnitFrom("127.0.0.9")) {
+            LoginPage page = LoginPage.open(browser, server, Pkce.create()).signIn(username, password).pageAgain();
+            assertNotNull(page, "nothing opens from outside");
+            return page;
+        }
+    }
+
     @Test
     void forgedForwardedForHeaderDoesNotOpenTheGate(KeycloakServer server) throws Exception {
         TestUsers.Agent agent = TestUsers.create(server, "fr");

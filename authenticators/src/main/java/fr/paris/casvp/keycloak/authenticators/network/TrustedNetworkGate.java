@@ -4,6 +4,7 @@ import jakarta.ws.rs.core.Response;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
 import org.keycloak.authentication.Authenticator;
+import org.keycloak.authentication.authenticators.browser.AbstractUsernameFormAuthenticator;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -23,18 +24,32 @@ final class TrustedNetworkGate implements Authenticator {
     @Override
     public void authenticate(AuthenticationFlowContext context) {
         TrustedNetworkConfig config = new TrustedNetworkConfig(context.getAuthenticatorConfig());
-        String address = context.getConnection().getRemoteAddr();
-        if (RealmTrustedNetworks.of(context.getSession(), context.getRealm()).contains(address) || inMobilityGroup(context.getUser(), config.mobilityGroup())) {
+        if (lets(context, context.getUser(), config)) {
             context.success();
             return;
         }
         context.getEvent().error(EVENT_ERROR);
-        Response page = context.form().setStatus(Response.Status.FORBIDDEN).createForm(PAGE);
-        context.failureChallenge(AuthenticationFlowError.ACCESS_DENIED, page);
+        context.failureChallenge(AuthenticationFlowError.ACCESS_DENIED, page(context));
+    }
+
+    /** Whether this request may go on: from a trusted network, or by a member of the mobility group. */
+    static boolean lets(AuthenticationFlowContext context, UserModel user, TrustedNetworkConfig config) {
+        return RealmTrustedNetworks.of(context.getSession(), context.getRealm()).contains(context.getConnection().getRemoteAddr())
+                || inMobilityGroup(user, config.mobilityGroup());
     }
 
     private static boolean inMobilityGroup(UserModel user, String group) {
         return user != null && !group.isEmpty() && user.getGroupsStream().anyMatch(g -> group.equals(g.getName()));
+    }
+
+    /**
+     * The "connect through the VPN" page, 403, headed by the identifier as typed (with
+     * "restart"), whether the password was right or not: Keycloak would otherwise show that
+     * header only once the password was right.
+     */
+    static Response page(AuthenticationFlowContext context) {
+        context.getAuthenticationSession().setAuthNote(AbstractUsernameFormAuthenticator.USERNAME_HIDDEN, "true");
+        return context.form().setStatus(Response.Status.FORBIDDEN).createForm(PAGE);
     }
 
     @Override

@@ -1,15 +1,20 @@
 package fr.paris.casvp.keycloak.authenticators.network;
 
+import jakarta.ws.rs.core.Response;
 import org.keycloak.Config;
+import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.AuthenticatorFactory;
 import org.keycloak.models.AuthenticationExecutionModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@code casvp-trusted-network-gate}: no sign-in from outside the trusted networks (the
@@ -33,6 +38,29 @@ public final class TrustedNetworkGateFactory implements AuthenticatorFactory {
             .type(ProviderConfigProperty.STRING_TYPE)
             .add()
             .build();
+
+    /**
+     * For the step that checks the password before this gate: the gate's page when the gate,
+     * placed in the same flow, will refuse this request whatever the password ({@code user}
+     * null: an unknown identifier, never a member of the mobility group). Giving it for a
+     * wrong password too means a sprayer outside the trusted networks cannot tell a right
+     * password from a wrong one.
+     */
+    public static Optional<Response> refusalAhead(AuthenticationFlowContext context, UserModel user) {
+        AuthenticationExecutionModel current = context.getExecution();
+        if (current == null) {
+            return Optional.empty();
+        }
+        RealmModel realm = context.getRealm();
+        return realm.getAuthenticationExecutionsStream(current.getParentFlow())
+                .filter(execution -> ID.equals(execution.getAuthenticator()) && execution.isRequired()
+                        && execution.getPriority() > current.getPriority())
+                .findFirst()
+                .map(gate -> new TrustedNetworkConfig(gate.getAuthenticatorConfig() == null ? null
+                        : realm.getAuthenticatorConfigById(gate.getAuthenticatorConfig())))
+                .filter(config -> !TrustedNetworkGate.lets(context, user, config))
+                .map(config -> TrustedNetworkGate.page(context));
+    }
 
     @Override
     public Authenticator create(KeycloakSession session) {

@@ -4,6 +4,7 @@ import fr.paris.casvp.keycloak.authenticators.identifier.IdentifierHelp;
 import fr.paris.casvp.keycloak.authenticators.lockout.DeviceAwareLockout;
 import fr.paris.casvp.keycloak.authenticators.lockout.LockoutSettings;
 import fr.paris.casvp.keycloak.authenticators.lockout.SourceThrottle;
+import fr.paris.casvp.keycloak.authenticators.network.TrustedNetworkGateFactory;
 import fr.paris.casvp.keycloak.authenticators.support.AgentMails;
 import fr.paris.casvp.keycloak.authenticators.device.KnownDevices;
 import org.keycloak.authentication.authenticators.util.AuthenticatorUtils;
@@ -13,6 +14,7 @@ import org.keycloak.events.Errors;
 import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.authenticators.browser.UsernamePasswordForm;
@@ -177,6 +179,9 @@ final class PasswordRecheckForm extends UsernamePasswordForm {
         if (user == null || password == null) {
             return true;
         }
+        if (TrustedNetworkGateFactory.refusalAhead(context, user).isPresent()) {
+            return true; // the gate refuses next: no re-check, so a right password costs what a wrong one does
+        }
         String refusedBy = firstRefusingPolicy(context, user, password);
         if (refusedBy != null) {
             user.addRequiredAction(UserModel.RequiredAction.UPDATE_PASSWORD);
@@ -188,12 +193,33 @@ final class PasswordRecheckForm extends UsernamePasswordForm {
 
     /**
      * The generic refusal (same for an unknown identifier and a wrong password), with a
-     * reminder of the expected identifier format when what was typed does not have it.
+     * reminder of the expected identifier format when what was typed does not have it. From
+     * outside the trusted networks, when the VPN gate further on will refuse this agent (or
+     * this unknown identifier) anyway, the refusal is the gate's page itself: the same page,
+     * status and work for a right and a wrong password.
      */
     @Override
     protected Response challenge(AuthenticationFlowContext context, String error, String field) {
+        Optional<Response> gate = TrustedNetworkGateFactory.refusalAhead(context, typedUser(context));
+        if (gate.isPresent()) {
+            return gate.get();
+        }
         boolean hint = "true".equals(context.getAuthenticationSession().getAuthNote(HINT_NOTE));
         return super.challenge(context, hint && Messages.INVALID_USER.equals(error) ? IDENTIFIER_HINT : error, field);
+    }
+
+    /** The account the identifier names (Keycloak's form clears it on a failure), or null. */
+    private static UserModel typedUser(AuthenticationFlowContext context) {
+        if (context.getUser() != null) {
+            return context.getUser();
+        }
+        String typed = context.getHttpRequest().getDecodedFormParameters().getFirst(USERNAME_FIELD);
+        if (typed == null || typed.isBlank()) {
+            return null;
+        }
+        String identifier = new PasswordRecheckConfig(context.getAuthenticatorConfig()).identifierHelp().normalise(typed);
+        return identifier == null ? null
+                : KeycloakModelUtils.findUserByNameOrEmail(context.getSession(), context.getRealm(), identifier);
     }
 
     private static String firstRefusingPolicy(AuthenticationFlowContext context, UserModel user, String password) {
