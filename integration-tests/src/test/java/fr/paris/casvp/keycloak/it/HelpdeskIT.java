@@ -12,6 +12,7 @@ import fr.paris.casvp.keycloak.it.support.KeycloakServer;
 import fr.paris.casvp.keycloak.it.support.Mailbox;
 import fr.paris.casvp.keycloak.it.support.OidcTokens;
 import fr.paris.casvp.keycloak.it.support.PasswordReset;
+import fr.paris.casvp.keycloak.it.support.RealmSettings;
 import fr.paris.casvp.keycloak.it.support.Pkce;
 import fr.paris.casvp.keycloak.it.support.TestUsers;
 import fr.paris.casvp.keycloak.it.support.Totp;
@@ -20,6 +21,8 @@ import org.htmlunit.WebClient;
 import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.Test;
 import org.keycloak.admin.client.CreatedResponseUtil;
+import org.keycloak.admin.client.resource.RealmResource;
+import org.keycloak.representations.idm.AuthenticatorConfigRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.representations.idm.RoleRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
@@ -121,6 +124,54 @@ class HelpdeskIT {
     }
 
     /**
+     * An operator's password alone, or a token of another client (the webmail's, with the same
+     * second factor), opens nothing: only the helpdesk's own client, after a second factor.
+     */
+    @Test
+    void onlyTheHelpdeskClientAfterASecondFactorOpensIt(KeycloakServer server) throws Exception {
+        TestUsers.Agent agent = TestUsers.create(server, "fr");
+        Login operator = helpdeskOperator(server, KeycloakServer.REALM);
+        OidcTokens.SignedIn ownTool = OidcTokens.helpdeskSignIn(server, operator.username(), operator.password(), null);
+        String webmail = OidcTokens.signIn(server, KeycloakServer.WEBMAIL_CLIENT_ID, server.webmailSecret(),
+                server.webmailRedirectUri(), operator.username(), operator.password(), ownTool.totpSecret()).accessToken();
+        assertEquals(403, post(server, webmail, agent.username(), "recovery-code").statusCode(), "a webmail token");
+        assertEquals(403, post(server, webmail, agent.username(), "secure").statusCode(), "a webmail token");
+
+        var realm = server.admin().realm(KeycloakServer.REALM);
+        var privileged = privilegedCondition(realm);
+        Map<String, String> saved = new java.util.LinkedHashMap<>(privileged.getConfig());
+        Login passwordOnly = helpdeskOperator(server, KeycloakServer.REALM);
+        try {
+            // As if an admin had dropped the helpdesk from the privileged roles: a password alone signs in...
+            privileged.getConfig().put("realmRoles", "aucun-role");
+            realm.flows().updateAuthenticatorConfig(privileged.getId(), privileged);
+            String noFactor = OidcTokens.helpdeskSignIn(server, passwordOnly.username(), passwordOnly.password(), null)
+                    .accessToken();
+            // ...but the endpoint still wants a second factor in the session.
+            assertEquals(403, post(server, noFactor, agent.username(), "recovery-code").statusCode(), "no second factor");
+        } finally {
+            privileged.setConfig(saved);
+            realm.flows().updateAuthenticatorConfig(privileged.getId(), privileged);
+        }
+        assertEquals(200, post(server, ownTool.accessToken(), agent.username(), "recovery-code").statusCode());
+    }
+
+    /** No account holding any administrative role or permission can be taken over through the helpdesk. */
+    @Test
+    void noAccountWithAnyAdministrativeRoleCanBeTheTarget(KeycloakServer server) throws Exception {
+        var realm = server.admin().realm(KeycloakServer.REALM);
+        String management = realm.clients().findByClientId("realm-management").get(0).getId();
+        String operator = token(server, KeycloakServer.REALM, helpdeskOperator(server, KeycloakServer.REALM));
+        for (String role : List.of("impersonation", "manage-clients", "view-users", "manage-authorization", "realm-admin")) {
+            TestUsers.Agent holder = TestUsers.create(server, "fr");
+            realm.users().get(holder.id()).roles().clientLevel(management)
+                    .add(List.of(realm.clients().get(management).roles().get(role).toRepresentation()));
+            assertEquals(403, post(server, operator, holder.username(), "recovery-code").statusCode(), role);
+            assertEquals(403, post(server, operator, holder.username(), "secure").statusCode(), role);
+        }
+    }
+
+    /**
      * After "secure", whoever knows the old password or holds the old app gets nowhere; the
      * agent comes back with a code the helpdesk reads out, a new app and a new password.
      */
@@ -170,6 +221,12 @@ class HelpdeskIT {
     private record Login(String username, String password) {
     }
 
+    /** The settings of the "privileged user" condition that asks privileged accounts for a code. */
+    private static AuthenticatorConfigRepresentation privilegedCondition(RealmResource realm) {
+        return RealmSettings.stepSettings(realm, "casvp-condition-privileged").stream()
+                .filter(c -> "false".equals(c.getConfig().get("negate"))).findFirst().orElseThrow();
+    }
+
     private static TestUsers.Agent agentWithTotp(KeycloakServer server) throws Exception {
         TestUsers.Agent agent = TestUsers.create(server, "fr", List.of("CONFIGURE_TOTP"));
         try (WebClient browser = Browsers.htmlUnit("fr")) {
@@ -202,11 +259,12 @@ class HelpdeskIT {
     }
 
     /**
-     * The operator's own token: through the browser sign-in in casvp (its password grant is
-     * closed), from admin-cli in a stock realm.
+     * The operator's own token: in casvp through the helpdesk's tool (the casvp-helpdesk client,
+     * with the app they set up at their first sign-in); from admin-cli in a stock realm.
      */
     private static String token(KeycloakServer server, String realm, Login login) throws Exception {
-        return KeycloakServer.REALM.equals(realm) ? OidcTokens.ownAccessToken(server, login.username(), login.password())
+        return KeycloakServer.REALM.equals(realm)
+                ? OidcTokens.helpdeskSignIn(server, login.username(), login.password(), null).accessToken()
                 : OidcTokens.stockRealmAccessToken(server, realm, login.username(), login.password());
     }
 

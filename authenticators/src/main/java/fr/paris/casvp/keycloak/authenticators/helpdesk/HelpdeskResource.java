@@ -1,6 +1,8 @@
 package fr.paris.casvp.keycloak.authenticators.helpdesk;
 
 import fr.paris.casvp.keycloak.authenticators.notme.AccountSecuring;
+import fr.paris.casvp.keycloak.authenticators.privileged.PrivilegedRoles;
+import fr.paris.casvp.keycloak.authenticators.privileged.SecondFactorEvidence;
 import fr.paris.casvp.keycloak.authenticators.recovery.HelpdeskCodes;
 import fr.paris.casvp.keycloak.authenticators.recovery.RecoveryNotices;
 import fr.paris.casvp.keycloak.authenticators.recovery.SecondFactors;
@@ -18,29 +20,30 @@ import org.keycloak.events.EventBuilder;
 import org.keycloak.events.EventType;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.events.admin.ResourceType;
-import org.keycloak.models.Constants;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.models.UserSessionModel;
+import org.keycloak.representations.AccessToken;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The helpdesk's two actions on one agent, under
  * {@code /admin/realms/{realm}/casvp-helpdesk/agents/{username}}, for callers of this realm
- * with the helpdesk role (realm admins may too). Never for an admin or another helpdesk
- * operator, nor for oneself: a recovery code would let the operator into that account.
+ * with the helpdesk role, signed in through the {@code casvp-helpdesk} client with a second
+ * factor (server admins may too). Never for an account with any privileged role (any
+ * realm-management role, the helpdesk's), nor for oneself: a recovery code would let the
+ * operator into that account.
  * Each action is an admin event and a user event, and the agent is mailed.
  */
 final class HelpdeskResource {
 
     static final String CASVP_EVENT = "casvp_event";
-    private static final Set<String> PROTECTED_CLIENT_ROLES = Set.of("realm-admin", "manage-users", "manage-realm");
 
     private final KeycloakSession session;
     private final RealmModel realm;
@@ -106,17 +109,37 @@ final class HelpdeskResource {
         return body;
     }
 
+    /**
+     * The operator must be a helpdesk operator of this realm who signed in through the
+     * helpdesk's own client with a second factor they hold (a server administrator of the
+     * master realm may act too); the agent must hold no privileged role at all: a recovery
+     * code for an administrator, another operator or oneself would open that account.
+     */
     private UserModel agentFor(String username) {
         UserModel operator = auth.adminAuth().getUser();
-        boolean helpdesk = realm.equals(auth.adminAuth().getRealm()) && hasRealmRole(operator, helpdeskRole);
+        boolean ofThisRealm = realm.equals(auth.adminAuth().getRealm());
+        boolean helpdesk = ofThisRealm && hasRealmRole(operator, helpdeskRole);
         if (!helpdesk && !auth.users().canManage()) {
             throw new ForbiddenException("The helpdesk role of this realm is required");
+        }
+        if (ofThisRealm) {
+            AccessToken token = auth.adminAuth().getToken();
+            if (!HelpdeskResourceProviderFactory.HELPDESK_CLIENT.equals(token.getIssuedFor())) {
+                throw new ForbiddenException("Sign in through the " + HelpdeskResourceProviderFactory.HELPDESK_CLIENT
+                        + " client");
+            }
+            UserSessionModel signIn = token.getSessionId() == null ? null
+                    : session.sessions().getUserSession(realm, token.getSessionId());
+            if (!SecondFactorEvidence.inSession(realm, signIn)) {
+                throw new ForbiddenException("Sign in with your second factor (app or security key)");
+            }
         }
         UserModel agent = session.users().getUserByUsername(realm, username);
         if (agent == null || agent.getServiceAccountClientLink() != null) {
             throw new NotFoundException("No such agent");
         }
-        if (agent.getId().equals(operator.getId()) || hasRealmRole(agent, helpdeskRole) || isAdmin(agent)) {
+        if (agent.getId().equals(operator.getId())
+                || PrivilegedRoles.of(helpdeskRole).holds(realm, agent)) {
             throw new ForbiddenException("Helpdesk actions are for agents, not for operators or administrators");
         }
         return agent;
@@ -125,15 +148,6 @@ final class HelpdeskResource {
     private boolean hasRealmRole(UserModel user, String roleName) {
         RoleModel role = realm.getRole(roleName);
         return role != null && user.hasRole(role);
-    }
-
-    private boolean isAdmin(UserModel user) {
-        var management = realm.getClientByClientId(Constants.REALM_MANAGEMENT_CLIENT_ID);
-        if (management == null) {
-            return false;
-        }
-        return PROTECTED_CLIENT_ROLES.stream().map(management::getRole)
-                .anyMatch(role -> role != null && user.hasRole(role));
     }
 
     private void audit(UserModel agent, String action, String casvpEvent, Map<String, String> details) {

@@ -19,6 +19,8 @@ public final class HelpdeskResourceProviderFactory implements AdminRealmResource
 
     public static final String ID = "casvp-helpdesk";
     static final String DEFAULT_ROLE = "casvp-helpdesk";
+    /** The only client whose tokens the endpoint takes from the realm's own users (the realm export has it). */
+    public static final String HELPDESK_CLIENT = "casvp-helpdesk";
 
     private String role = DEFAULT_ROLE;
 
