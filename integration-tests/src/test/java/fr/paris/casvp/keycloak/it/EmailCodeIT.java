@@ -4,6 +4,7 @@ import fr.paris.casvp.keycloak.it.pages.KeycloakForms;
 import fr.paris.casvp.keycloak.it.pages.LoginPage;
 import fr.paris.casvp.keycloak.it.support.Browsers;
 import fr.paris.casvp.keycloak.it.support.CasvpIntegrationTest;
+import fr.paris.casvp.keycloak.it.support.Events;
 import fr.paris.casvp.keycloak.it.support.KeycloakServer;
 import fr.paris.casvp.keycloak.it.support.Mailbox;
 import fr.paris.casvp.keycloak.it.support.Pkce;
@@ -126,6 +127,64 @@ class EmailCodeIT {
             representation.setBruteForceProtected(true);
             realm.update(representation);
         }
+    }
+
+    /**
+     * Someone with the password but not the mailbox cannot renew their tries: after a code died
+     * of five wrong tries, "new code" still waits, and the wrong codes count against the
+     * stranger's browsers like wrong passwords (a new one is refused for now, even with the
+     * right password), never against the agent's own browser.
+     */
+    @Test
+    void wrongCodesCountAgainstTheStrangerAndADeadCodeIsNotRenewedAtOnce(KeycloakServer server) throws Exception {
+        Agent agent = agentWithRecoveryAddress(server);
+        try (WebClient known = Browsers.htmlUnit("fr"); WebClient stranger = Browsers.htmlUnit("fr")) {
+            SignIns.signIn(known, server, agent.account());
+            HtmlPage page = codePage(stranger, server, agent);
+            String code = code(lastMailTo(server, agent.recovery(), 1));
+            String wrong = code.equals("000000") ? "111111" : "000000";
+            for (int i = 1; i <= 5; i++) {
+                page = submit(stranger, server, page, wrong).page();
+            }
+            assertTrue(page.asNormalizedText().contains("Trop d’essais"), page.asNormalizedText());
+            HtmlPage resent = KeycloakForms.submit(stranger, server,
+                    (HtmlElement) page.getElementById("casvp-email-code-resend")).page();
+            assertTrue(resent.asNormalizedText().contains("attendez une demi-minute"),
+                    "the dead code's resend wait still runs: " + resent.asNormalizedText());
+
+            try (WebClient another = Browsers.htmlUnit("fr")) {
+                LoginPage again = LoginPage.open(another, server, Pkce.create())
+                        .signIn(agent.account().username(), agent.account().password()).pageAgain();
+                assertNotNull(again, "five wrong codes delay the stranger's browsers");
+                assertTrue(again.isSignInForm(), "the generic refusal: " + again.html().asNormalizedText());
+            }
+            SignIns.signIn(known, server, agent.account());
+        }
+    }
+
+    /**
+     * Fresh sign-ins mail new codes only up to the hour's five; the sixth page says so plainly
+     * and nothing is sent, so asking again never yields fresh tries.
+     */
+    @Test
+    void noMoreThanFiveCodesAnHourReachTheAgent(KeycloakServer server) throws Exception {
+        Agent agent = agentWithRecoveryAddress(server);
+        try (WebClient known = Browsers.htmlUnit("fr"); WebClient stranger = Browsers.htmlUnit("fr")) {
+            SignIns.signIn(known, server, agent.account());
+            for (int signIn = 1; signIn <= 5; signIn++) {
+                SignIns.closeAndReopen(stranger);
+                codePage(stranger, server, agent);
+                lastMailTo(server, agent.recovery(), signIn);
+            }
+            SignIns.closeAndReopen(stranger);
+            HtmlPage sixth = codePage(stranger, server, agent);
+            assertTrue(sixth.asNormalizedText().contains("aucun nouveau code n’est envoyé"), sixth.asNormalizedText());
+            String lastCode = code(lastMailTo(server, agent.recovery(), 5));
+            assertNotNull(submit(stranger, server, sixth, lastCode).page(), "no code waits in that sign-in: nothing opens");
+        }
+        assertEquals(1, Events.of(server, agent.account().id(), "LOGIN_ERROR").stream()
+                .filter(e -> e.getDetails() != null && "email_codes_hourly_limit".equals(e.getDetails().get("casvp_event")))
+                .count(), "the refused code is an event");
     }
 
     private record Agent(TestUsers.Agent account, String recovery) {

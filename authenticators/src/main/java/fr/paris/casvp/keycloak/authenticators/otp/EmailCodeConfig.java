@@ -13,6 +13,7 @@ final class EmailCodeConfig {
     static final String LIFETIME_SECONDS = "lifetimeSeconds";
     static final String MAX_TRIES = "maxTries";
     static final String RESEND_SECONDS = "resendSeconds";
+    static final String CODES_PER_HOUR = "codesPerHour";
     static final String SECONDARY_ADDRESS_ATTRIBUTE = "secondaryAddressAttribute";
     static final String DEFAULT_ATTRIBUTE = "recoveryEmail";
 
@@ -37,6 +38,11 @@ final class EmailCodeConfig {
 
     Duration resendAfter() {
         return Duration.ofSeconds(number(RESEND_SECONDS, 30));
+    }
+
+    /** Codes mailed to one agent per hour, resends and new sign-ins together. */
+    int codesPerHour() {
+        return number(CODES_PER_HOUR, 5);
     }
 
     String secondaryAddressAttribute() {

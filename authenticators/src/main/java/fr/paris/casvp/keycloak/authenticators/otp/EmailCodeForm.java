@@ -1,6 +1,7 @@
 package fr.paris.casvp.keycloak.authenticators.otp;
 
 import fr.paris.casvp.keycloak.authenticators.device.DeviceDescription;
+import fr.paris.casvp.keycloak.authenticators.support.ExpiringEntries;
 import fr.paris.casvp.keycloak.authenticators.support.MailAfterCommit;
 import fr.paris.casvp.keycloak.authenticators.support.OneTimeCode;
 import fr.paris.casvp.keycloak.authenticators.support.SecondaryAddress;
@@ -9,6 +10,7 @@ import jakarta.ws.rs.core.Response;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
 import org.keycloak.authentication.Authenticator;
+import org.keycloak.authentication.authenticators.util.AuthenticatorUtils;
 import org.keycloak.common.util.Time;
 import org.keycloak.events.Errors;
 import org.keycloak.models.KeycloakSession;
@@ -23,8 +25,11 @@ import java.util.Optional;
  * A one-time code mailed to the agent's secondary (recovery) address — never to the
  * webmail this sign-in protects. The session keeps only a salted hash; a code lives a few
  * minutes and allows a few tries whatever the realm's brute-force settings; wrong codes
- * are counted by Keycloak under the "otp" category; a new code may be asked every 30 s.
- * The mail says which browser and network asked for it. Codes are never logged.
+ * are counted by Keycloak under the "otp" category, in this browser's lock, which is
+ * checked before every try; a new code may be asked every 30 s, also after a code died;
+ * at most a few codes an hour per agent, across resends and sign-ins, so that a guesser
+ * cannot renew their tries. The mail says which browser and network asked for it. Codes
+ * are never logged.
  */
 final class EmailCodeForm implements Authenticator {
 
@@ -34,6 +39,9 @@ final class EmailCodeForm implements Authenticator {
     private static final String CODE_FIELD = "code";
     private static final String RESEND_FIELD = "resend";
     private static final String NOTE = "casvp.emailCode";
+    /** When the last code was mailed in this sign-in: kept after the code dies, for the resend wait. */
+    private static final String SENT_AT_NOTE = "casvp.emailCodeSentAt";
+    static final String CASVP_EVENT = "casvp_event";
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
@@ -43,9 +51,11 @@ final class EmailCodeForm implements Authenticator {
             context.attempted();
             return;
         }
-        send(context, config, address.get());
-        context.challenge(form(context, address.get(), null, Response.Status.OK));
+        boolean sent = send(context, config, address.get());
+        context.challenge(form(context, address.get(), sent ? null : HOURLY_LIMIT, Response.Status.OK));
     }
+
+    static final String HOURLY_LIMIT = "casvp.emailCode.hourlyLimit";
 
     @Override
     public void action(AuthenticationFlowContext context) {
@@ -58,12 +68,18 @@ final class EmailCodeForm implements Authenticator {
         MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
         long now = Time.currentTimeMillis();
         if (form.containsKey(RESEND_FIELD)) {
-            if (OneTimeCode.sentWithin(context.getAuthenticationSession(), NOTE, now, config.resendAfter())) {
+            if (sentWithin(context, now, config)) {
                 context.challenge(form(context, address, "casvp.emailCode.resendTooSoon", Response.Status.OK));
                 return;
             }
-            send(context, config, address);
-            context.challenge(form(context, address, null, Response.Status.OK));
+            boolean sent = send(context, config, address);
+            context.challenge(form(context, address, sent ? null : HOURLY_LIMIT, Response.Status.OK));
+            return;
+        }
+        if (AuthenticatorUtils.getDisabledByBruteForceEventError(context, context.getUser()) != null) {
+            // this browser is locked (too many wrong codes or passwords): no code is even looked at
+            context.getEvent().user(context.getUser()).error(Errors.USER_TEMPORARILY_DISABLED);
+            context.challenge(form(context, address, "casvp.emailCode.tooManyTries", Response.Status.BAD_REQUEST));
             return;
         }
         OneTimeCode.Outcome outcome = OneTimeCode.check(context.getAuthenticationSession(), NOTE,
@@ -86,8 +102,19 @@ final class EmailCodeForm implements Authenticator {
         }
     }
 
-    private static void send(AuthenticationFlowContext context, EmailCodeConfig config, String address) {
+    /** Mails a new code, unless the agent's hourly limit is reached (then nothing is sent: false). */
+    private static boolean send(AuthenticationFlowContext context, EmailCodeConfig config, String address) {
         long now = Time.currentTimeMillis();
+        RealmModel realm = context.getRealm();
+        UserModel user = context.getUser();
+        context.getAuthenticationSession().setAuthNote(SENT_AT_NOTE, Long.toString(now));
+        if (!ExpiringEntries.countWithinHour(context.getSession().singleUseObjects(),
+                "casvp-email-codes:" + realm.getId() + ":" + user.getId(), config.codesPerHour(), now)) {
+            OneTimeCode.forget(context.getAuthenticationSession(), NOTE);
+            context.getEvent().clone().user(user).detail(CASVP_EVENT, "email_codes_hourly_limit")
+                    .error(Errors.EMAIL_SEND_FAILED);
+            return false;
+        }
         String code = OneTimeCode.newCode(config.length());
         OneTimeCode.of(code, now, config.lifetime().toMillis()).save(context.getAuthenticationSession(), NOTE);
         DeviceDescription device = DeviceDescription.of(context.getSession(), context.getConnection().getRemoteAddr());
@@ -97,10 +124,19 @@ final class EmailCodeForm implements Authenticator {
                 "casvpBrowser", device.browser(),
                 "casvpOs", device.os(),
                 "casvpNetwork", device.networkPrefix() == null ? DeviceDescription.UNKNOWN : device.networkPrefix());
-        RealmModel realm = context.getRealm();
-        UserModel user = context.getUser();
         MailAfterCommit.sendAfterCommit(context.getSession(), List.of(new MailAfterCommit.Mail(KIND, realm.getId(),
                 user.getId(), address, "casvp.email.code.subject", List.of(), MAIL_TEMPLATE, attributes)));
+        return true;
+    }
+
+    /** Whether a code was mailed (or refused by the hourly limit) in this sign-in less than the resend wait ago. */
+    private static boolean sentWithin(AuthenticationFlowContext context, long now, EmailCodeConfig config) {
+        String sentAt = context.getAuthenticationSession().getAuthNote(SENT_AT_NOTE);
+        try {
+            return sentAt != null && now - Long.parseLong(sentAt) < config.resendAfter().toMillis();
+        } catch (NumberFormatException garbled) {
+            return false;
+        }
     }
 
     private static Response form(AuthenticationFlowContext context, String address, String error, Response.Status status) {

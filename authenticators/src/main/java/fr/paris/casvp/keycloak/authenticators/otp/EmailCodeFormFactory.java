@@ -36,6 +36,11 @@ public final class EmailCodeFormFactory implements AuthenticatorFactory {
             .property().name(EmailCodeConfig.RESEND_SECONDS).label("New code after (seconds)")
             .helpText("How long before the agent may ask for a new code.").type(ProviderConfigProperty.INTEGER_TYPE)
             .defaultValue("30").add()
+            .property().name(EmailCodeConfig.CODES_PER_HOUR).label("Codes per hour")
+            .helpText("Codes mailed to one agent in an hour, new codes and new sign-ins together; beyond it the "
+                    + "agent is told to wait or use another way (app, security key, helpdesk), so that codes "
+                    + "cannot be guessed by asking for fresh ones.")
+            .type(ProviderConfigProperty.INTEGER_TYPE).defaultValue("5").add()
             .property().name(EmailCodeConfig.SECONDARY_ADDRESS_ATTRIBUTE).label("Secondary address attribute")
             .helpText("User attribute with the recovery address the code is sent to (never the account address).")
             .type(ProviderConfigProperty.STRING_TYPE).defaultValue(EmailCodeConfig.DEFAULT_ATTRIBUTE).add()

@@ -139,17 +139,7 @@ final class RecoveryCodeStep implements Authenticator {
 
     /** Counts one more code in the hour that began with the first one; false once the hour's limit is reached. */
     static boolean underHourlyLimit(SingleUseObjectProvider store, String key, int codesPerHour, long now) {
-        Optional<Map<String, String>> sent = ExpiringEntries.live(store, key, now);
-        if (sent.isEmpty()) {
-            ExpiringEntries.start(store, key, Map.of("count", "1"), Duration.ofHours(1), now);
-            return true;
-        }
-        int count = Integer.parseInt(sent.get().getOrDefault("count", "0"));
-        if (count >= codesPerHour) {
-            return false;
-        }
-        ExpiringEntries.rewrite(store, key, sent.get(), Map.of("count", Integer.toString(count + 1)), now);
-        return true;
+        return ExpiringEntries.countWithinHour(store, key, codesPerHour, now);
     }
 
     /**

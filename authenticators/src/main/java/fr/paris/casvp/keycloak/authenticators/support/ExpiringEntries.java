@@ -19,6 +19,7 @@ import java.util.Optional;
 public final class ExpiringEntries {
 
     static final String EXPIRES_AT = "expiresAt";
+    private static final String COUNT = "count";
 
     private ExpiringEntries() {
     }
@@ -60,6 +61,29 @@ public final class ExpiringEntries {
         long end = endOf(live);
         stored.put(EXPIRES_AT, Long.toString(end));
         store.put(key, Math.max(1, (end - now + 999) / 1000), stored);
+    }
+
+    /**
+     * Counts one more in the hour that began with the first one, across the cluster; false
+     * (and nothing counted) once {@code limit} were counted in that hour.
+     */
+    public static boolean countWithinHour(SingleUseObjectProvider store, String key, int limit, long now) {
+        Optional<Map<String, String>> counted = live(store, key, now);
+        if (counted.isEmpty()) {
+            start(store, key, Map.of(COUNT, "1"), Duration.ofHours(1), now);
+            return true;
+        }
+        int count;
+        try {
+            count = Integer.parseInt(counted.get().getOrDefault(COUNT, "0"));
+        } catch (NumberFormatException garbled) {
+            count = limit;
+        }
+        if (count >= limit) {
+            return false;
+        }
+        rewrite(store, key, counted.get(), Map.of(COUNT, Integer.toString(count + 1)), now);
+        return true;
     }
 
     private static long endOf(Map<String, String> notes) {
