@@ -1,14 +1,12 @@
 package fr.paris.casvp.keycloak.authenticators.device;
 
 import fr.paris.casvp.keycloak.authenticators.support.StepSettings;
-import org.keycloak.models.AuthenticationExecutionModel;
 import org.keycloak.models.AuthenticationFlowModel;
 import org.keycloak.models.AuthenticatorConfigModel;
 import org.keycloak.models.RealmModel;
 
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Settings of the {@code casvp-device-recognition} step. The condition and the
@@ -44,29 +42,9 @@ public final class DeviceRecognitionConfig {
      * through its sub-flows), or the defaults when the flow has none.
      */
     public static DeviceRecognitionConfig inFlow(RealmModel realm, AuthenticationFlowModel flow) {
-        return flow == null ? DEFAULTS : find(realm, flow.getId(), 0).orElse(DEFAULTS);
-    }
-
-    private static Optional<DeviceRecognitionConfig> find(RealmModel realm, String flowId, int depth) {
-        if (depth > 10) {
-            return Optional.empty();
-        }
-        return realm.getAuthenticationExecutionsStream(flowId)
-                .map(execution -> configOf(realm, execution, depth))
-                .flatMap(Optional::stream)
-                .findFirst();
-    }
-
-    private static Optional<DeviceRecognitionConfig> configOf(RealmModel realm, AuthenticationExecutionModel execution,
-                                                              int depth) {
-        if (execution.isAuthenticatorFlow()) {
-            return find(realm, execution.getFlowId(), depth + 1);
-        }
-        if (!DeviceRecognitionFactory.ID.equals(execution.getAuthenticator())) {
-            return Optional.empty();
-        }
-        String configId = execution.getAuthenticatorConfig();
-        return Optional.of(new DeviceRecognitionConfig(configId == null ? null : realm.getAuthenticatorConfigById(configId)));
+        return StepSettings.firstStep(realm, flow, DeviceRecognitionFactory.ID)
+                .map(step -> new DeviceRecognitionConfig(StepSettings.settingsOf(realm, step)))
+                .orElse(DEFAULTS);
     }
 
     boolean alertOnNewDevice() {

@@ -25,12 +25,12 @@ public final class KnownDevices {
         this.em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
     }
 
-    /** The id of the user's known device this request comes from (by its cookie), if any. */
     /** Whether this request carries a well-formed device cookie at all (no database lookup). */
     public static boolean requestHasDeviceCookie(KeycloakSession session) {
         return DeviceCookie.read(session).isPresent();
     }
 
+    /** The id of the user's known device this request comes from (by its cookie), if any. */
     public static Optional<String> recognisedDeviceId(KeycloakSession session, String realmId, String userId) {
         return ofThisBrowser(session, realmId, userId).map(KnownDeviceEntity::getId);
     }

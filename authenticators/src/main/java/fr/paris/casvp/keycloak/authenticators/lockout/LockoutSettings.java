@@ -1,8 +1,6 @@
 package fr.paris.casvp.keycloak.authenticators.lockout;
 
 import fr.paris.casvp.keycloak.authenticators.support.StepSettings;
-import org.keycloak.models.AuthenticationFlowModel;
-import org.keycloak.models.AuthenticatorConfigModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 
@@ -35,6 +33,8 @@ public final class LockoutSettings {
      */
     public static final String STEP_ID = "casvp-password-form";
     private static final String REQUEST_ATTRIBUTE = "casvp.lockoutSettings.";
+    /** Kept on the request's session when the realm's browser flow has no password step. */
+    private static final String NONE = "none";
 
     private final Map<String, String> values;
 
@@ -42,40 +42,19 @@ public final class LockoutSettings {
      * The lockout settings of the realm: those of the password step of its browser flow,
      * read once per request; empty when that flow has no such step (e.g. the master realm).
      */
-    public static Optional<LockoutSettings> ofRealm(KeycloakSession session,
-                                                              RealmModel realm) {
+    public static Optional<LockoutSettings> ofRealm(KeycloakSession session, RealmModel realm) {
         String key = REQUEST_ATTRIBUTE + realm.getId();
-        Object kept = session.getAttribute(key);
-        if (kept instanceof Optional<?> known) {
-            @SuppressWarnings("unchecked")
-            Optional<LockoutSettings> settings = (Optional<LockoutSettings>) known;
-            return settings;
+        if (session.getAttribute(key) instanceof LockoutSettings known) {
+            return Optional.of(known);
         }
-        AuthenticationFlowModel flow = realm.getBrowserFlow();
-        Optional<LockoutSettings> settings = flow == null ? Optional.empty()
-                : find(realm, flow.getId(), 0);
-        session.setAttribute(key, settings);
-        return settings;
-    }
-
-    private static Optional<LockoutSettings> find(RealmModel realm, String flowId, int depth) {
-        if (depth > 10) {
+        if (NONE.equals(session.getAttribute(key))) {
             return Optional.empty();
         }
-        return realm.getAuthenticationExecutionsStream(flowId)
-                .map(execution -> {
-                    if (execution.isAuthenticatorFlow()) {
-                        return find(realm, execution.getFlowId(), depth + 1);
-                    }
-                    if (!STEP_ID.equals(execution.getAuthenticator())) {
-                        return Optional.<LockoutSettings>empty();
-                    }
-                    AuthenticatorConfigModel config = execution.getAuthenticatorConfig() == null ? null
-                            : realm.getAuthenticatorConfigById(execution.getAuthenticatorConfig());
-                    return Optional.of(new LockoutSettings(config == null ? null : config.getConfig()));
-                })
-                .flatMap(Optional::stream)
-                .findFirst();
+        Optional<LockoutSettings> settings = StepSettings.firstStep(realm, realm.getBrowserFlow(), STEP_ID)
+                .map(step -> StepSettings.settingsOf(realm, step))
+                .map(config -> new LockoutSettings(config == null ? null : config.getConfig()));
+        session.setAttribute(key, settings.isPresent() ? settings.get() : NONE);
+        return settings;
     }
 
     public LockoutSettings(Map<String, String> values) {

@@ -9,6 +9,8 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 
+import java.util.function.Supplier;
+
 /**
  * Refuses sign-in from outside the realm's trusted networks (the VPN), with a page explaining
  * how to connect through it and whom to call; members of the mobility group may pass.
@@ -24,7 +26,7 @@ final class TrustedNetworkGate implements Authenticator {
     @Override
     public void authenticate(AuthenticationFlowContext context) {
         TrustedNetworkConfig config = new TrustedNetworkConfig(context.getAuthenticatorConfig());
-        if (lets(context, context.getUser(), config)) {
+        if (lets(context, context::getUser, config)) {
             context.success();
             return;
         }
@@ -32,10 +34,13 @@ final class TrustedNetworkGate implements Authenticator {
         context.failureChallenge(AuthenticationFlowError.ACCESS_DENIED, page(context));
     }
 
-    /** Whether this request may go on: from a trusted network, or by a member of the mobility group. */
-    static boolean lets(AuthenticationFlowContext context, UserModel user, TrustedNetworkConfig config) {
+    /**
+     * Whether this request may go on: from a trusted network, or by a member of the mobility
+     * group (the user is looked up only from outside).
+     */
+    static boolean lets(AuthenticationFlowContext context, Supplier<UserModel> user, TrustedNetworkConfig config) {
         return RealmTrustedNetworks.of(context.getSession(), context.getRealm()).contains(context.getConnection().getRemoteAddr())
-                || inMobilityGroup(user, config.mobilityGroup());
+                || inMobilityGroup(user.get(), config.mobilityGroup());
     }
 
     private static boolean inMobilityGroup(UserModel user, String group) {

@@ -15,6 +15,7 @@ import org.keycloak.provider.ProviderConfigurationBuilder;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * {@code casvp-trusted-network-gate}: no sign-in from outside the trusted networks (the
@@ -44,9 +45,9 @@ public final class TrustedNetworkGateFactory implements AuthenticatorFactory {
      * placed in the same flow, will refuse this request whatever the password ({@code user}
      * null: an unknown identifier, never a member of the mobility group). Giving it for a
      * wrong password too means a sprayer outside the trusted networks cannot tell a right
-     * password from a wrong one.
+     * password from a wrong one. The user is looked up only from outside the trusted networks.
      */
-    public static Optional<Response> refusalAhead(AuthenticationFlowContext context, UserModel user) {
+    public static Optional<Response> refusalAhead(AuthenticationFlowContext context, Supplier<UserModel> user) {
         AuthenticationExecutionModel current = context.getExecution();
         if (current == null) {
             return Optional.empty();

@@ -42,6 +42,7 @@ final class EmailCodeForm implements Authenticator {
     /** When the last code was mailed in this sign-in: kept after the code dies, for the resend wait. */
     private static final String SENT_AT_NOTE = "casvp.emailCodeSentAt";
     static final String CASVP_EVENT = "casvp_event";
+    static final String HOURLY_LIMIT = "casvp.emailCode.hourlyLimit";
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
@@ -54,8 +55,6 @@ final class EmailCodeForm implements Authenticator {
         boolean sent = send(context, config, address.get());
         context.challenge(form(context, address.get(), sent ? null : HOURLY_LIMIT, Response.Status.OK));
     }
-
-    static final String HOURLY_LIMIT = "casvp.emailCode.hourlyLimit";
 
     @Override
     public void action(AuthenticationFlowContext context) {

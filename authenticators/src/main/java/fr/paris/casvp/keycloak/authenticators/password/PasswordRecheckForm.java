@@ -81,12 +81,7 @@ final class PasswordRecheckForm extends UsernamePasswordForm {
         if (!KnownDevices.requestHasDeviceCookie(context.getSession())) {
             return false; // no device cookie: no lookup, the answer comes at once
         }
-        IdentifierHelp help = new PasswordRecheckConfig(context.getAuthenticatorConfig()).identifierHelp();
-        String identifier = help.normalise(context.getHttpRequest().getDecodedFormParameters().getFirst(USERNAME_FIELD));
-        if (identifier == null || identifier.isBlank()) {
-            return false;
-        }
-        UserModel user = KeycloakModelUtils.findUserByNameOrEmail(context.getSession(), context.getRealm(), identifier);
+        UserModel user = typedUser(context);
         return user != null
                 && new DeviceAwareLockout(context.getSession(), context.getRealm(), settings).knownBrowser(user);
     }
@@ -179,7 +174,7 @@ final class PasswordRecheckForm extends UsernamePasswordForm {
         if (user == null || password == null) {
             return true;
         }
-        if (TrustedNetworkGateFactory.refusalAhead(context, user).isPresent()) {
+        if (TrustedNetworkGateFactory.refusalAhead(context, () -> user).isPresent()) {
             return true; // the gate refuses next: no re-check, so a right password costs what a wrong one does
         }
         String refusedBy = firstRefusingPolicy(context, user, password);
@@ -200,7 +195,7 @@ final class PasswordRecheckForm extends UsernamePasswordForm {
      */
     @Override
     protected Response challenge(AuthenticationFlowContext context, String error, String field) {
-        Optional<Response> gate = TrustedNetworkGateFactory.refusalAhead(context, typedUser(context));
+        Optional<Response> gate = TrustedNetworkGateFactory.refusalAhead(context, () -> typedUser(context));
         if (gate.isPresent()) {
             return gate.get();
         }
@@ -214,11 +209,8 @@ final class PasswordRecheckForm extends UsernamePasswordForm {
             return context.getUser();
         }
         String typed = context.getHttpRequest().getDecodedFormParameters().getFirst(USERNAME_FIELD);
-        if (typed == null || typed.isBlank()) {
-            return null;
-        }
         String identifier = new PasswordRecheckConfig(context.getAuthenticatorConfig()).identifierHelp().normalise(typed);
-        return identifier == null ? null
+        return identifier == null || identifier.isBlank() ? null
                 : KeycloakModelUtils.findUserByNameOrEmail(context.getSession(), context.getRealm(), identifier);
     }
 

@@ -25,11 +25,17 @@ public final class KeycloakForms {
      * host name for the same server).
      */
     public static String authUrl(String baseUrl, KeycloakServer server, Pkce pkce, Map<String, String> extra) {
+        return authUrl(baseUrl, KeycloakServer.WEBMAIL_CLIENT_ID, server.webmailRedirectUri(), pkce, extra);
+    }
+
+    /** The same request for another client of the casvp realm (e.g. the helpdesk's tool). */
+    public static String authUrl(String baseUrl, String clientId, String redirectUri, Pkce pkce,
+                                 Map<String, String> extra) {
         Map<String, String> query = new LinkedHashMap<>();
-        query.put("client_id", KeycloakServer.WEBMAIL_CLIENT_ID);
+        query.put("client_id", clientId);
         query.put("response_type", "code");
         query.put("scope", "openid");
-        query.put("redirect_uri", server.webmailRedirectUri());
+        query.put("redirect_uri", redirectUri);
         query.put("state", UUID.randomUUID().toString());
         query.put("nonce", UUID.randomUUID().toString());
         if (pkce != null) {

@@ -45,23 +45,7 @@ public final class OidcTokens {
 
     public static TokenResponse exchangeCode(KeycloakServer server, String code, String redirectUri,
                                              String codeVerifier) throws IOException, InterruptedException {
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("grant_type", "authorization_code");
-        form.put("code", code);
-        form.put("redirect_uri", redirectUri);
-        form.put("client_id", KeycloakServer.WEBMAIL_CLIENT_ID);
-        form.put("client_secret", server.webmailSecret());
-        if (codeVerifier != null) {
-            form.put("code_verifier", codeVerifier);
-        }
-        HttpRequest request = HttpRequest.newBuilder(
-                        URI.create(server.realmUrl() + "/protocol/openid-connect/token"))
-                .timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(formEncode(form)))
-                .build();
-        HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-        return new TokenResponse(response.statusCode(), JSON.readTree(response.body()));
+        return exchange(server, KeycloakServer.WEBMAIL_CLIENT_ID, server.webmailSecret(), code, redirectUri, codeVerifier);
     }
 
     /** Where the helpdesk's tool listens (the realm export's default; nothing answers there in the tests). */
@@ -100,16 +84,8 @@ public final class OidcTokens {
                                   String username, String password, String totpSecret) throws Exception {
         try (org.htmlunit.WebClient browser = Browsers.htmlUnit("fr")) {
             Pkce pkce = Pkce.create();
-            Map<String, String> query = new LinkedHashMap<>();
-            query.put("client_id", clientId);
-            query.put("response_type", "code");
-            query.put("scope", "openid");
-            query.put("redirect_uri", redirectUri);
-            query.put("state", java.util.UUID.randomUUID().toString());
-            query.put("code_challenge", pkce.challenge());
-            query.put("code_challenge_method", "S256");
-            org.htmlunit.html.HtmlPage login = browser.getPage(server.realmUrl() + "/protocol/openid-connect/auth?"
-                    + formEncode(query));
+            org.htmlunit.html.HtmlPage login = browser.getPage(
+                    KeycloakForms.authUrl(server.baseUrl(), clientId, redirectUri, pkce, Map.of()));
             org.htmlunit.html.HtmlForm form = login.getHtmlElementById("kc-form-login");
             form.getInputByName("username").setValue(username);
             form.getInputByName("password").setValue(password);
@@ -150,7 +126,9 @@ public final class OidcTokens {
         if (clientSecret != null) {
             form.put("client_secret", clientSecret);
         }
-        form.put("code_verifier", codeVerifier);
+        if (codeVerifier != null) {
+            form.put("code_verifier", codeVerifier);
+        }
         HttpRequest request = HttpRequest.newBuilder(URI.create(server.realmUrl() + "/protocol/openid-connect/token"))
                 .timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/x-www-form-urlencoded")
