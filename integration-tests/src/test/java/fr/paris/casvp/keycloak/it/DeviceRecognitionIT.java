@@ -255,9 +255,34 @@ class DeviceRecognitionIT {
         String recovery = TestUsers.withVerifiedRecoveryAddress(server, agent);
         try (WebClient own = Browsers.htmlUnit("fr")) {
             HtmlPage update = ForgotPassword.withMailedCode(own, server, agent, recovery);
-            assertNotNull(new UpdatePasswordPage(own, server, update).submit(TestUsers.passphrase()),
-                    "the agent comes back with a code sent to their recovery address and a new password");
+            // the agent comes back with a code sent to their recovery address and a new password
+            new UpdatePasswordPage(own, server, update).submitEndingRecovery(TestUsers.passphrase());
         }
+    }
+
+    /** A reset from a new device opens no session: the sign-in that follows there is told as a new device. */
+    @Test
+    void aResetFromANewDeviceIsToldAtTheSignInThatFollows(KeycloakServer server) throws Exception {
+        TestUsers.Agent agent = TestUsers.create(server, "fr");
+        String recovery = TestUsers.withVerifiedRecoveryAddress(server, agent);
+        String password = TestUsers.passphrase();
+        try (WebClient own = Browsers.htmlUnit("fr"); WebClient other = Browsers.htmlUnit("fr")) {
+            signIn(own, server, agent);
+            new UpdatePasswordPage(other, server, ForgotPassword.withMailedCode(other, server, agent, recovery))
+                    .submitEndingRecovery(password);
+            assertEquals(1, Events.loginDetails(server, agent.id()).size(), "the reset signed nobody in");
+            TestUsers.withoutRecoveryAddress(server, agent); // no code by mail on the new device, for this test
+            assertTrue(LoginPage.open(other, server, Pkce.create()).signIn(agent.username(), password)
+                    .redirectedToApplication());
+        }
+        List<Map<String, String>> logins = Events.loginDetails(server, agent.id());
+        assertEquals(2, logins.size(), logins.toString());
+        assertEquals("new", logins.get(1).get("casvp_device"), logins.get(1).toString());
+        assertEquals("queued", logins.get(1).get("casvp_alert"));
+        assertEquals(1, Events.await(server, agent.id(), "CUSTOM_REQUIRED_ACTION", "new_device_alert_sent", 1,
+                MAIL_WAIT).size(), "alert sent");
+        assertTrue(Mailbox.awaitSubject(server.mail(), agent.email(), "CASVP : nouvelle connexion à votre compte",
+                MAIL_WAIT).isPresent(), "beside the mail that says the password changed");
     }
 
     @Test

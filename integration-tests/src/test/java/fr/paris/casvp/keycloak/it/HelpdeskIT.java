@@ -75,7 +75,7 @@ class HelpdeskIT {
             assertNotNull(setup.getElementById("kc-totp-settings-form"), "a new one is set up: " + setup.asNormalizedText());
             Totp.Enrolment enrolment = Totp.enrolAndContinue(browser, server, setup);
             assertNotNull(enrolment.outcome().page(), "then the new password");
-            assertNotNull(new UpdatePasswordPage(browser, server, enrolment.outcome().page()).submit(TestUsers.passphrase()));
+            new UpdatePasswordPage(browser, server, enrolment.outcome().page()).submitEndingRecovery(TestUsers.passphrase());
         }
         assertEquals(1, server.admin().realm(KeycloakServer.REALM).users().get(agent.id()).credentials().stream()
                 .filter(c -> "otp".equals(c.getType())).count(), "only the new app remains");
@@ -209,8 +209,8 @@ class HelpdeskIT {
             HtmlPage setup = ForgotPassword.enterCode(browser, server, codePage, code);
             assertNotNull(setup.getElementById("kc-totp-settings-form"), "a new app first: " + setup.asNormalizedText());
             Totp.Enrolment enrolment = Totp.enrolAndContinue(browser, server, setup);
-            assertNotNull(new UpdatePasswordPage(browser, server, enrolment.outcome().page()).submit(TestUsers.passphrase()),
-                    "then a new password, and the agent is in");
+            // then a new password; the agent signs in afresh with it and the new app
+            new UpdatePasswordPage(browser, server, enrolment.outcome().page()).submitEndingRecovery(TestUsers.passphrase());
         }
         assertEquals(1, Events.await(server, agent.id(), "CUSTOM_REQUIRED_ACTION", "helpdesk_account_secured", 1,
                 MAIL_WAIT).size(), "audited");

@@ -186,6 +186,15 @@ class JourneysInChromiumIT {
         chromium.findElement(By.id("password-confirm")).sendKeys(password);
         shot("forgot-3-new-password");
         chromium.findElement(By.id("kc-submit")).click();
+
+        // the recovery ends signed out: the agent signs in afresh, with the new password
+        waitFor(By.id("kc-info-message"));
+        shot("forgot-4-done");
+        assertTrue(chromium.findElement(By.id("kc-info-message")).getText().contains("votre compte est à jour"),
+                chromium.findElement(By.id("kc-info-message")).getText());
+        chromium.get(KeycloakForms.authUrl(server, Pkce.create()));
+        waitFor(By.id("kc-form-login"));
+        signIn(agent.username(), password);
         awaitRedirect(server);
     }
 

@@ -1,9 +1,11 @@
 package fr.paris.casvp.keycloak.it;
 
 import fr.paris.casvp.keycloak.it.pages.LoginPage;
+import fr.paris.casvp.keycloak.it.pages.UpdatePasswordPage;
 import fr.paris.casvp.keycloak.it.support.Browsers;
 import fr.paris.casvp.keycloak.it.support.CasvpIntegrationTest;
 import fr.paris.casvp.keycloak.it.support.Events;
+import fr.paris.casvp.keycloak.it.support.ForgotPassword;
 import fr.paris.casvp.keycloak.it.support.KeycloakServer;
 import fr.paris.casvp.keycloak.it.support.Mailbox;
 import fr.paris.casvp.keycloak.it.support.Pkce;
@@ -91,6 +93,30 @@ class TrustedNetworkGateIT {
             assertEquals(403, page.status());
             assertEquals("Connectez-vous d’abord au VPN", page.text("kc-page-title"));
             assertTrue(page.text("casvp-vpn-helpdesk").contains("01 44 67 15 15"), page.text("casvp-vpn-helpdesk"));
+        }
+    }
+
+    /**
+     * Forgot password is no way around the gate: from outside, the recovery ends on "your
+     * account is up to date" with no session, and the sign-in that follows meets the gate.
+     */
+    @Test
+    void forgotPasswordFromOutsideEndsSignedOutAndTheNextSignInMeetsTheGate(KeycloakServer server) throws Exception {
+        TestUsers.Agent agent = TestUsers.create(server, "fr");
+        String recovery = TestUsers.withVerifiedRecoveryAddress(server, agent);
+        String password = TestUsers.passphrase();
+        try (WebClient browser = Browsers.htmlUnitFrom("127.0.0.9")) {
+            new UpdatePasswordPage(browser, server, ForgotPassword.withMailedCode(browser, server, agent, recovery))
+                    .submitEndingRecovery(password);
+            assertEquals(0, realm.users().get(agent.id()).getUserSessions().size(), "the reset opened no session");
+            LoginPage page = LoginPage.open(browser, server, Pkce.create()).signIn(agent.username(), password).pageAgain();
+            assertNotNull(page, "the new password does not open the webmail from outside either");
+            assertEquals(403, page.status());
+            assertEquals("Connectez-vous d’abord au VPN", page.text("kc-page-title"));
+        }
+        try (WebClient inside = Browsers.htmlUnitFrom("127.0.0.1")) {
+            assertTrue(LoginPage.open(inside, server, Pkce.create()).signIn(agent.username(), password)
+                    .redirectedToApplication(), "inside, the new password works");
         }
     }
 

@@ -15,6 +15,7 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.SingleUseObjectProvider;
 import org.keycloak.models.UserModel;
+import org.keycloak.services.managers.AuthenticationManager;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
 import java.util.Locale;
@@ -77,6 +78,7 @@ final class RecoveryCodeStep implements Authenticator {
         if (outcome == OneTimeCode.Outcome.MATCHED && user != null && sentVia != null) {
             authSession.setAuthNote(VIA_NOTE, sentVia);
             authSession.removeAuthNote(PENDING_VIA_NOTE);
+            endWithoutSession(authSession);
             context.getEvent().detail(CASVP_EVENT, "recovery_code_accepted");
             context.success();
             return;
@@ -151,9 +153,19 @@ final class RecoveryCodeStep implements Authenticator {
         OneTimeCode.forget(authSession, CODE_NOTE);
         authSession.removeAuthNote(PENDING_VIA_NOTE);
         authSession.setAuthNote(VIA_NOTE, "helpdesk");
+        endWithoutSession(authSession);
         context.getEvent().detail(CASVP_EVENT, "helpdesk_code_accepted")
                 .detail("casvp_second_factors_removed", Integer.toString(removed));
         context.success();
+    }
+
+    /**
+     * A recovery ends on "your account is updated", not signed in: the agent then signs in
+     * afresh with the new password, through the VPN gate and device recognition (a new
+     * device is told about), so that forgot password is no way around them.
+     */
+    private static void endWithoutSession(AuthenticationSessionModel authSession) {
+        authSession.setAuthNote(AuthenticationManager.END_AFTER_REQUIRED_ACTIONS, "true");
     }
 
     private static void refuse(AuthenticationFlowContext context, RecoveryCodeConfig config, String error, String message) {

@@ -75,4 +75,24 @@ public final class UpdatePasswordPage {
         }
         return outcome.redirect();
     }
+
+    /**
+     * Types the new password of a forgot-password (or helpdesk) recovery and submits. Once
+     * accepted, Keycloak says the account is up to date and the agent is not signed in:
+     * nothing goes to the application. Returns that page's visible text.
+     */
+    public String submitEndingRecovery(String password) throws IOException {
+        String redirect = submit(password);
+        if (redirect != null) {
+            throw new AssertionError("A recovery must not sign the agent in, yet it went to " + redirect);
+        }
+        if (page.getElementById("kc-passwd-update-form") != null) {
+            throw new AssertionError("The new password was refused: " + error());
+        }
+        String text = page.asNormalizedText();
+        if (!text.contains("votre compte est à jour") && !text.contains("your account is up to date")) {
+            throw new AssertionError("Not the account-updated page: " + text);
+        }
+        return text;
+    }
 }
