@@ -10,6 +10,7 @@ import fr.paris.casvp.keycloak.it.support.Events;
 import fr.paris.casvp.keycloak.it.support.ForgotPassword;
 import fr.paris.casvp.keycloak.it.support.KeycloakServer;
 import fr.paris.casvp.keycloak.it.support.Mailbox;
+import fr.paris.casvp.keycloak.it.support.NotMe;
 import fr.paris.casvp.keycloak.it.support.OidcTokens;
 import fr.paris.casvp.keycloak.it.support.Pkce;
 import fr.paris.casvp.keycloak.it.support.SignIns;
@@ -50,7 +51,6 @@ class DeviceRecognitionIT {
     private static final Duration MAIL_WAIT = Duration.ofSeconds(30);
     private static final String DEVICE_COOKIE = SignIns.DEVICE_COOKIE;
     private static final String SECURITY_CONTACT = "securite-si@casvp.test";
-    private static final Pattern NOT_ME_LINK = Pattern.compile("id=\"casvp-not-me-link\" href=\"([^\"]+)\"");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -212,7 +212,7 @@ class DeviceRecognitionIT {
         try (WebClient intruder = Browsers.htmlUnit("fr")) {
             signIn(intruder, server, agent);
         }
-        String link = notMeLink(onlyAlertTo(server, agent, 1).get(0));
+        String link = NotMe.link(onlyAlertTo(server, agent, 1).get(0));
         assertEquals(200, OidcTokens.refresh(server, refreshToken).status(), "before: the webmail session works");
         int contactMailsBefore = server.mail().getReceivedMessagesForDomain(SECURITY_CONTACT).length;
 
@@ -292,7 +292,7 @@ class DeviceRecognitionIT {
             signIn(first, server, agent);
             signIn(second, server, agent);
         }
-        String link = notMeLink(onlyAlertTo(server, agent, 1).get(0));
+        String link = NotMe.link(onlyAlertTo(server, agent, 1).get(0));
         Matcher key = Pattern.compile("key=([^&]+)").matcher(link);
         assertTrue(key.find());
         String token = key.group(1);
@@ -353,11 +353,6 @@ class DeviceRecognitionIT {
         return mails;
     }
 
-    private static String notMeLink(MimeMessage alert) {
-        Matcher matcher = NOT_ME_LINK.matcher(Mailbox.htmlPart(alert));
-        assertTrue(matcher.find(), "a not-me link");
-        return matcher.group(1).replace("&amp;", "&");
-    }
 
     private static List<String> hrefs(String html) {
         return Pattern.compile("href=\"([^\"]+)\"").matcher(html).results().map(m -> m.group(1)).toList();

@@ -6,6 +6,10 @@ import fr.paris.casvp.keycloak.it.pages.KeycloakForms;
 import fr.paris.casvp.keycloak.it.pages.LoginPage;
 import fr.paris.casvp.keycloak.it.support.Browsers;
 import fr.paris.casvp.keycloak.it.support.CasvpIntegrationTest;
+import fr.paris.casvp.keycloak.it.support.Events;
+import fr.paris.casvp.keycloak.it.support.ForgotPassword;
+import fr.paris.casvp.keycloak.it.support.NotMe;
+import fr.paris.casvp.keycloak.it.support.Totp;
 import fr.paris.casvp.keycloak.it.support.KeycloakServer;
 import fr.paris.casvp.keycloak.it.support.Mailbox;
 import fr.paris.casvp.keycloak.it.support.OidcTokens;
@@ -188,6 +192,89 @@ class RecoveryAddressIT {
             assertEquals(replacement, prompt.getHtmlElementById("recoveryEmail").getAttribute("value"),
                     "the next sign-in asks to confirm it");
         }
+    }
+
+    /**
+     * The intruder's way in: with the password, on a new device, an agent who has no recovery
+     * address is made to give one, so the intruder gives their own. "Ce n'était pas moi" takes
+     * it back, and forgot password then sends them nothing.
+     */
+    @Test
+    void anAddressGivenFromANewDeviceIsTakenBackByNotMe() throws Exception {
+        TestUsers.Agent agent = TestUsers.create(server, "fr");
+        try (WebClient own = Browsers.htmlUnit("fr")) {
+            HtmlPage prompt = prompt(own, agent);
+            assertNotNull(KeycloakForms.submit(own, server, prompt.getHtmlElementById("casvp-recovery-address-later"))
+                    .redirect(), "the agent's own first device: later");
+        }
+        String intruderAddress = "intrus." + agent.username() + "@evil.example";
+        try (WebClient intruder = Browsers.htmlUnit("fr")) {
+            HtmlPage forced = prompt(intruder, agent);
+            assertNull(forced.getElementById("casvp-recovery-address-later"), "a new device must give an address");
+            HtmlPage codePage = send(intruder, forced, intruderAddress);
+            String code = code(Mailbox.awaitMessagesTo(server.mail(), intruderAddress, 1, MAIL_WAIT));
+            assertNotNull(verify(intruder, codePage, code).redirect(), "the intruder is in, with their own address");
+        }
+        assertEquals(intruderAddress, user(agent).firstAttribute("recoveryEmailVerified"));
+
+        NotMe.confirm(NotMe.linkOfAlertTo(server, agent.email(), MAIL_WAIT));
+
+        UserRepresentation after = user(agent);
+        assertNull(after.firstAttribute("recoveryEmailVerified"), "the intruder's address is no longer the recovery address");
+        assertNull(after.firstAttribute("recoveryEmail"));
+        try (WebClient intruder = Browsers.htmlUnit("fr")) {
+            ForgotPassword.ask(intruder, server, agent.username());
+        }
+        assertTrue(Events.of(server, agent.id(), "SEND_RESET_PASSWORD_ERROR").stream()
+                .anyMatch(e -> "no_verified_recovery_address".equals(e.getDetails().get("casvp_event"))),
+                "forgot password has no address to send a code to: the helpdesk code is the way back");
+        assertEquals(1, server.mail().getReceivedMessagesForDomain(intruderAddress).length,
+                "the intruder got the address's code, and nothing since");
+    }
+
+    /**
+     * An app set up from a new device (here by whoever read the code mailed to the recovery
+     * address) is removed by "not me"; the address the agent confirmed on their very first
+     * device stays, so they can still recover by themselves.
+     */
+    @Test
+    void anAppSetUpFromANewDeviceGoesWithNotMeAndTheFirstDevicesAddressStays() throws Exception {
+        TestUsers.Agent agent = TestUsers.create(server, "fr");
+        String personal = "perso." + agent.username() + "@perso.example";
+        try (WebClient own = Browsers.htmlUnit("fr")) {
+            HtmlPage codePage = send(own, prompt(own, agent), personal);
+            String code = code(Mailbox.awaitMessagesTo(server.mail(), personal, 1, MAIL_WAIT));
+            assertNotNull(verify(own, codePage, code).redirect(), "confirmed on the agent's first device");
+        }
+        try (WebClient other = Browsers.htmlUnit("fr")) {
+            LoginPage.SignInResult result = LoginPage.open(other, server, Pkce.create())
+                    .signIn(agent.username(), agent.password());
+            HtmlPage emailCode = result.pageAgain().html();
+            HtmlForm form = emailCode.getHtmlElementById("casvp-email-code-form");
+            form.getInputByName("code").setValue(code(List.of(Mailbox.awaitSubject(server.mail(), personal,
+                    "CASVP : votre code de connexion", MAIL_WAIT).orElseThrow())));
+            assertNotNull(KeycloakForms.submit(other, server, emailCode.getHtmlElementById("casvp-email-code-submit"))
+                    .redirect(), "in, with the code mailed to the recovery address");
+            HtmlPage setup = other.getPage(KeycloakForms.authUrl(server.baseUrl(), server, Pkce.create(),
+                    Map.of("kc_action", "CONFIGURE_TOTP")));
+            Totp.enrol(other, server, setup);
+        }
+        assertEquals(1, otpCount(agent), "an app was set up");
+
+        NotMe.confirm(NotMe.linkOfAlertTo(server, agent.email(), MAIL_WAIT));
+
+        assertEquals(0, otpCount(agent), "the app set up from the new device is gone");
+        assertEquals(personal, user(agent).firstAttribute("recoveryEmailVerified"),
+                "the address confirmed on the first device stays");
+    }
+
+    private static UserRepresentation user(TestUsers.Agent agent) {
+        return server.admin().realm(KeycloakServer.REALM).users().get(agent.id()).toRepresentation();
+    }
+
+    private static long otpCount(TestUsers.Agent agent) {
+        return server.admin().realm(KeycloakServer.REALM).users().get(agent.id()).credentials().stream()
+                .filter(c -> "otp".equals(c.getType())).count();
     }
 
     /** Signs in with the forms in this browser (its device cookie kept, Keycloak's session cookies dropped). */

@@ -35,6 +35,14 @@ public final class KnownDevices {
         return ofThisBrowser(session, realmId, userId).map(KnownDeviceEntity::getId);
     }
 
+    /**
+     * When the browser this request comes from became one of the user's known devices (epoch
+     * milliseconds), or empty when it is not one of them.
+     */
+    public static Optional<Long> firstSeenOfThisBrowser(KeycloakSession session, String realmId, String userId) {
+        return ofThisBrowser(session, realmId, userId).map(KnownDeviceEntity::getFirstSeen);
+    }
+
     /** The user's row for the browser this request comes from (by its cookie), if any. */
     static Optional<KnownDeviceEntity> ofThisBrowser(KeycloakSession session, String realmId, String userId) {
         return rowsOfThisBrowser(session, realmId).stream().filter(row -> row.getUserId().equals(userId)).findFirst();

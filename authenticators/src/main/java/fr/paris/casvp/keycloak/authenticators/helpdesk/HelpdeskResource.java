@@ -97,7 +97,9 @@ final class HelpdeskResource {
                 "casvp_sessions_ended", Integer.toString(outcome.sessionsEnded()),
                 "casvp_devices_forgotten", Integer.toString(outcome.devicesForgotten()),
                 "casvp_factors_removed", Integer.toString(factors),
-                "casvp_password_removed", Boolean.toString(outcome.passwordRemoved())));
+                "casvp_password_removed", Boolean.toString(outcome.passwordRemoved()),
+                "casvp_recovery_address_removed",
+                Boolean.toString(outcome.newDeviceAdditions().recoveryAddressRemoved())));
         RecoveryNotices.helpdesk(session, realm, agent, RecoveryNotices.HELPDESK_SECURED);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("username", agent.getUsername());
@@ -105,6 +107,7 @@ final class HelpdeskResource {
         body.put("devicesForgotten", outcome.devicesForgotten());
         body.put("factorsRemoved", factors);
         body.put("passwordRemoved", outcome.passwordRemoved());
+        body.put("recoveryAddressRemoved", outcome.newDeviceAdditions().recoveryAddressRemoved());
         body.put("requiredActions", agent.getRequiredActionsStream().sorted().toList());
         return body;
     }

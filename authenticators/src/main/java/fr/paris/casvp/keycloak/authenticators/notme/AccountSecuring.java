@@ -1,6 +1,7 @@
 package fr.paris.casvp.keycloak.authenticators.notme;
 
 import fr.paris.casvp.keycloak.authenticators.device.KnownDevices;
+import fr.paris.casvp.keycloak.authenticators.recovery.NewDeviceAdditions;
 import fr.paris.casvp.keycloak.authenticators.recovery.SecondFactors;
 import org.keycloak.common.util.Time;
 import org.keycloak.models.KeycloakSession;
@@ -15,8 +16,10 @@ import java.util.Set;
 
 /**
  * What "this wasn't me" (and the helpdesk's "secure") does to an account: every session ends
- * (tokens issued before now are refused), every known device is forgotten, and the password
- * is removed, so that whoever knows it gets nowhere. The agent sets a new one through "forgot
+ * (tokens issued before now are refused), every known device is forgotten, the password is
+ * removed, so that whoever knows it gets nowhere, and the recovery address and second factors
+ * added from a new device in the last {@link NewDeviceAdditions#WINDOW} are removed, so that
+ * an intruder's own address or app cannot bring them back. The agent sets a new password through "forgot
  * password" (a code to their recovery address, or one the helpdesk reads out). A password
  * kept by a federated directory is the directory's: it is not touched, and a new one is
  * required at the next sign-in.
@@ -24,7 +27,8 @@ import java.util.Set;
 public final class AccountSecuring {
 
     /** What was done, for the event and the security contact. */
-    public record Outcome(int sessionsEnded, int devicesForgotten, boolean passwordRemoved) {
+    public record Outcome(int sessionsEnded, int devicesForgotten, boolean passwordRemoved,
+                          NewDeviceAdditions.Undone newDeviceAdditions) {
     }
 
     private AccountSecuring() {
@@ -32,11 +36,12 @@ public final class AccountSecuring {
 
     public static Outcome secure(KeycloakSession session, RealmModel realm, UserModel user) {
         session.users().setNotBeforeForUser(realm, user, Time.currentTime());
+        NewDeviceAdditions.Undone undone = NewDeviceAdditions.undo(session, realm, user);
         int sessions = endSessions(session, realm, user, null);
         int devices = new KnownDevices(session).forgetUser(realm.getId(), user.getId());
         boolean passwordRemoved = SecondFactors.remove(user, Set.of(PasswordCredentialModel.TYPE)) > 0;
         user.addRequiredAction(UserModel.RequiredAction.UPDATE_PASSWORD);
-        return new Outcome(sessions, devices, passwordRemoved);
+        return new Outcome(sessions, devices, passwordRemoved, undone);
     }
 
     /**

@@ -76,6 +76,8 @@ public final class NotMeActionTokenHandler extends AbstractActionTokenHandler<No
         event.detail("sessions_ended", Integer.toString(outcome.sessionsEnded()))
                 .detail("devices_forgotten", Integer.toString(outcome.devicesForgotten()))
                 .detail("password_removed", Boolean.toString(outcome.passwordRemoved()))
+                .detail("recovery_address_removed", Boolean.toString(outcome.newDeviceAdditions().recoveryAddressRemoved()))
+                .detail("new_device_factors_removed", Integer.toString(outcome.newDeviceAdditions().factorsRemoved()))
                 .success();
         notifySecurityContact(session, realm, user, outcome);
         Response done = page(session, authSession, "done", null, Response.Status.OK);

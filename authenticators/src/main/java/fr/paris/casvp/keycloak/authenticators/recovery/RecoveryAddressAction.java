@@ -159,6 +159,7 @@ final class RecoveryAddressAction implements RequiredActionProvider {
         UserModel user = context.getUser();
         String previous = SecondaryAddress.lastVerified(user, config.attribute()).orElse(null);
         SecondaryAddress.markVerified(user, config.attribute(), pending);
+        NewDeviceAdditions.recoveryAddressConfirmed(context.getSession(), context.getRealm(), user, pending);
         user.removeAttribute(postponedAttribute(config));
         authSession.removeAuthNote(PENDING_NOTE);
         RecoveryNotices.addressChanged(context.getSession(), context.getRealm(), user, "verified", previous, pending);

@@ -1,6 +1,7 @@
 package fr.paris.casvp.keycloak.authenticators.recovery;
 
 import fr.paris.casvp.keycloak.authenticators.support.StepSettings;
+import org.keycloak.models.RealmModel;
 import org.keycloak.models.RequiredActionConfigModel;
 
 import java.time.Duration;
@@ -19,6 +20,11 @@ final class RecoveryAddressConfig {
 
     RecoveryAddressConfig(RequiredActionConfigModel model) {
         this.values = model == null || model.getConfig() == null ? Map.of() : model.getConfig();
+    }
+
+    /** The realm's settings of the action, for code outside it (recovery, notices, "not me"). */
+    static RecoveryAddressConfig ofRealm(RealmModel realm) {
+        return new RecoveryAddressConfig(realm.getRequiredActionConfigByAlias(RecoveryAddressActionFactory.ID));
     }
 
     /** How many sign-ins the agent may say "later" before the address becomes mandatory (0: never). */

@@ -23,6 +23,8 @@ import java.util.Map;
  *   <li>when the new password of a forgot-password (or helpdesk) recovery is saved, every
  *   other session of the agent ends, offline ones included, and their lockout is cleared
  *   (the password change itself is mailed to both addresses by {@code casvp-notifications});</li>
+ *   <li>when a second factor is set up from a new device, it is recorded for "not me"
+ *   and "secure" ({@link NewDeviceAdditions});</li>
  *   <li>when the agent changes their recovery address in the account console, the account
  *   address and the previous verified address are told; the new one is used only once
  *   verified at the next sign-in.</li>
@@ -38,9 +40,12 @@ final class RecoveryCompletion implements EventListenerProvider {
 
     @Override
     public void onEvent(Event event) {
-        if (event.getType() == EventType.UPDATE_CREDENTIAL && event.getDetails() != null
-                && PasswordCredentialModel.TYPE.equals(event.getDetails().get(Details.CREDENTIAL_TYPE))) {
+        boolean credentialEvent = event.getType() == EventType.UPDATE_CREDENTIAL || event.getType() == EventType.UPDATE_TOTP;
+        String credentialType = event.getDetails() == null ? null : event.getDetails().get(Details.CREDENTIAL_TYPE);
+        if (credentialEvent && PasswordCredentialModel.TYPE.equals(credentialType)) {
             passwordSaved(event);
+        } else if (credentialEvent) {
+            secondFactorSetUp(event);
         } else if (event.getType() == EventType.UPDATE_PROFILE && event.getDetails() != null) {
             profileUpdated(event);
         }
@@ -70,13 +75,22 @@ final class RecoveryCompletion implements EventListenerProvider {
                 .success();
     }
 
+    /** Recorded when it comes from a new device: "not me" and "secure" take it back (see {@link NewDeviceAdditions}). */
+    private void secondFactorSetUp(Event event) {
+        RealmModel realm = session.realms().getRealm(event.getRealmId());
+        UserModel user = realm == null || event.getUserId() == null ? null
+                : session.users().getUserById(realm, event.getUserId());
+        if (user != null) {
+            NewDeviceAdditions.secondFactorSetUp(session, realm, user);
+        }
+    }
+
     private void profileUpdated(Event event) {
         RealmModel realm = session.realms().getRealm(event.getRealmId());
         if (realm == null || event.getUserId() == null) {
             return;
         }
-        String attribute = new RecoveryAddressConfig(
-                realm.getRequiredActionConfigByAlias(RecoveryAddressActionFactory.ID)).attribute();
+        String attribute = RecoveryAddressConfig.ofRealm(realm).attribute();
         Map<String, String> details = event.getDetails();
         String previousKey = Details.PREF_PREVIOUS + attribute;
         if (!details.containsKey(previousKey)) {

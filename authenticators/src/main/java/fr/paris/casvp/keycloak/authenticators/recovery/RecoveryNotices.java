@@ -73,8 +73,7 @@ public final class RecoveryNotices {
 
     /** The helpdesk issued a recovery code ("helpdesk_code") or secured the account ("helpdesk_secured"). */
     public static void helpdesk(KeycloakSession session, RealmModel realm, UserModel user, String kind) {
-        String attribute = new RecoveryAddressConfig(
-                realm.getRequiredActionConfigByAlias(RecoveryAddressActionFactory.ID)).attribute();
+        String attribute = RecoveryAddressConfig.ofRealm(realm).attribute();
         Map<String, Object> attributes = Map.of(
                 "casvpKind", kind,
                 "casvpWhen", AgentMails.parisDateTime(Time.currentTimeMillis()));
