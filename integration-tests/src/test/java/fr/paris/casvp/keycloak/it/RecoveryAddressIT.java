@@ -268,6 +268,29 @@ class RecoveryAddressIT {
                 "the address confirmed on the first device stays");
     }
 
+    /**
+     * The account address and the names come from the directory or an admin: whoever holds an
+     * agent's session cannot point the account's mail elsewhere, nor rename it.
+     */
+    @Test
+    void theAccountConsoleChangesNeitherTheAccountAddressNorTheNames() throws Exception {
+        TestUsers.Agent agent = TestUsers.create(server, "fr");
+        TestUsers.withVerifiedRecoveryAddress(server, agent);
+        UserRepresentation before = user(agent);
+        String bearer = ownToken(agent);
+        Map<String, String> attempts = Map.of("email", "intrus." + agent.username() + "@evil.example",
+                "firstName", "Intrus", "lastName", "Intrus");
+        for (Map.Entry<String, String> attempt : attempts.entrySet()) {
+            HttpResponse<String> refused = updateOwnAccount(bearer,
+                    account -> account.put(attempt.getKey(), attempt.getValue()));
+            assertEquals(400, refused.statusCode(), attempt.getKey() + ": " + refused.body());
+        }
+        UserRepresentation after = user(agent);
+        assertEquals(before.getEmail(), after.getEmail());
+        assertEquals(before.getFirstName(), after.getFirstName());
+        assertEquals(before.getLastName(), after.getLastName());
+    }
+
     private static UserRepresentation user(TestUsers.Agent agent) {
         return server.admin().realm(KeycloakServer.REALM).users().get(agent.id()).toRepresentation();
     }
@@ -310,18 +333,29 @@ class RecoveryAddressIT {
 
     /** What the account console does when the agent edits their personal information. */
     private static HttpResponse<String> updateOwnAccount(TestUsers.Agent agent, String recovery) throws Exception {
+        return updateOwnAccount(ownToken(agent), account -> {
+            ObjectNode attributes = account.has("attributes") ? (ObjectNode) account.get("attributes")
+                    : account.putObject("attributes");
+            attributes.putArray("recoveryEmail").add(recovery);
+        });
+    }
+
+    /** The agent's own access token, from a browser sign-in (as the account console gets it). */
+    private static String ownToken(TestUsers.Agent agent) throws Exception {
+        return "Bearer " + OidcTokens.ownAccessToken(server, agent.username(), agent.password());
+    }
+
+    private static HttpResponse<String> updateOwnAccount(String bearer, java.util.function.Consumer<ObjectNode> change)
+            throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         ObjectMapper json = new ObjectMapper();
-        String bearer = "Bearer " + OidcTokens.ownAccessToken(server, agent.username(),
-                agent.password());
         HttpResponse<String> current = http.send(HttpRequest.newBuilder(URI.create(server.realmUrl() + "/account/"))
                 .header("Authorization", bearer).header("Accept", "application/json").GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, current.statusCode(), current.body());
         ObjectNode account = (ObjectNode) json.readTree(current.body());
         account.remove("userProfileMetadata");
-        ObjectNode attributes = account.has("attributes") ? (ObjectNode) account.get("attributes") : account.putObject("attributes");
-        attributes.putArray("recoveryEmail").add(recovery);
+        change.accept(account);
         return http.send(HttpRequest.newBuilder(URI.create(server.realmUrl() + "/account/"))
                 .header("Authorization", bearer).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(account))).build(),

@@ -87,7 +87,17 @@ class CasvpRealmExportTest {
         assertFalse(client.isDirectAccessGrantsEnabled());
         assertFalse(client.isImplicitFlowEnabled());
         assertEquals("S256", client.getAttributes().get("pkce.code.challenge.method"));
-        assertTrue(client.getSecret().startsWith("${CASVP_WEBMAIL_SECRET"), "secret comes from the environment");
+        assertEquals("${CASVP_WEBMAIL_SECRET}", client.getSecret(), "the secret comes from the environment, with no default");
+        assertEquals("${CASVP_WEBMAIL_URL:https://unset.invalid/CASVP_WEBMAIL_URL}", client.getRootUrl(),
+                "no demo address: an unset URL is named by the bundle's import check");
+    }
+
+    @Test
+    void mailGoesOutWithStartTlsUnlessOpsSayOtherwise() throws IOException {
+        RealmRepresentation realm = read("/casvp-realm.json", RealmRepresentation.class);
+        assertEquals("${CASVP_SMTP_STARTTLS:true}", realm.getSmtpServer().get("starttls"));
+        assertEquals("${CASVP_SMTP_HOST}", realm.getSmtpServer().get("host"), "no default host: the import says it is missing");
+        assertEquals("${CASVP_SMTP_PORT:587}", realm.getSmtpServer().get("port"), "the submission port");
     }
 
     @Test

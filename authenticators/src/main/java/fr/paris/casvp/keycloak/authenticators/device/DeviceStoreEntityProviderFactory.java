@@ -4,6 +4,7 @@ import org.jboss.logging.Logger;
 import fr.paris.casvp.keycloak.authenticators.lockout.LockoutCounterEntity;
 import fr.paris.casvp.keycloak.authenticators.lockout.LockoutStore;
 import fr.paris.casvp.keycloak.authenticators.lockout.SourceFailuresEntity;
+import fr.paris.casvp.keycloak.authenticators.setup.UnsetPlaceholderCheck;
 import org.keycloak.Config;
 import org.keycloak.connections.jpa.entityprovider.JpaEntityProvider;
 import org.keycloak.connections.jpa.entityprovider.JpaEntityProviderFactory;
@@ -21,7 +22,8 @@ import java.util.List;
  * {@code casvp-device-store}: adds the device tables to Keycloak's database (Liquibase
  * changelog {@value #CHANGELOG}), removes a user's devices with the user and a realm's
  * with the realm, and schedules the cleanup of idle devices (every
- * {@code cleanup-interval-minutes}, default one day).
+ * {@code cleanup-interval-minutes}, default one day). It also registers the check that
+ * refuses a realm import with an unset environment placeholder ({@link UnsetPlaceholderCheck}).
  */
 public final class DeviceStoreEntityProviderFactory implements JpaEntityProviderFactory {
 
@@ -84,6 +86,8 @@ public final class DeviceStoreEntityProviderFactory implements JpaEntityProvider
                 new LockoutStore(removed.getKeycloakSession()).forgetRealm(removed.getRealm().getId());
             }
         });
+        // the bundle's one hook on realm imports, wherever the bundle is installed
+        factory.register(new UnsetPlaceholderCheck());
         KeycloakModelUtils.runJobInTransaction(factory, session -> session.getProvider(TimerProvider.class)
                 .scheduleTask(new IdleDeviceCleanup(), cleanupInterval.toMillis(), IdleDeviceCleanup.NAME));
         LOG.debugf("casvp-device-store: idle devices cleaned up every %s", cleanupInterval);

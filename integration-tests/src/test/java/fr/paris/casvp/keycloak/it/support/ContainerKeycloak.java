@@ -63,6 +63,7 @@ public final class ContainerKeycloak implements KeycloakServer {
                     .withEnv("CASVP_SMTP_PORT", Integer.toString(smtpPort))
                     .withEnv("CASVP_WEBMAIL_SECRET", webmailSecret)
                     .withEnv("CASVP_WEBMAIL_URL", WEBMAIL_URL)
+                    .withEnv(DistributionKeycloak.DEMO_ENVIRONMENT)
                     // the test browser reaches the container through Docker's bridge network
                     .withEnv("CASVP_TRUSTED_NETWORKS", "127.0.0.0/8, ::1/128, 10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16")
                     .withEnv("CASVP_BREACHED_URL", "http://host.testcontainers.internal:" + rangePort + "/range/");

@@ -69,12 +69,26 @@ public final class DistributionKeycloak implements KeycloakServer {
         this.startupMillis = startupMillis;
     }
 
+    /**
+     * What the realm file needs beside the mail catcher's port and the webmail (which each
+     * start passes): the demo's sender, security contact and helpdesk page, and no STARTTLS
+     * (the mail catcher has none). Production sets its own: the realm has no defaults for them.
+     */
+    public static final Map<String, String> DEMO_ENVIRONMENT = Map.of(
+            "CASVP_SMTP_FROM", "no-reply@casvp.test",
+            "CASVP_SMTP_STARTTLS", "false",
+            "CASVP_SECURITY_CONTACT", "securite-si@casvp.test",
+            "CASVP_HELPDESK_URL", "http://localhost:8082");
+
     /** What to start: ports, where the realm file is, the mail catcher and extra environment. */
     public record Options(Path home, Path bundleJar, Path realmExportDir, Path outputDir, int httpPort,
                           int managementPort, GreenMail mail, String adminPassword, String webmailSecret,
                           String webmailUrl, boolean importRealm, Map<String, String> environment) {
 
-        /** Test settings; {@code environment} adds to what the realm file reads (CASVP_…). */
+        /**
+         * Test settings; {@code environment} adds to what the realm file reads (CASVP_…), or
+         * overrides it; an empty value leaves the variable unset.
+         */
         public static Options forTests(GreenMail mail, Map<String, String> environment) {
             return new Options(ItSettings.keycloakHome(), ItSettings.bundleJar(), ItSettings.realmImportDir(),
                     ItSettings.outputDir(), FreePorts.next(), FreePorts.next(), mail, randomSecret(), randomSecret(),
@@ -132,7 +146,9 @@ public final class DistributionKeycloak implements KeycloakServer {
         env.put("CASVP_SMTP_PORT", Integer.toString(o.mail().getSmtp().getPort()));
         env.put("CASVP_WEBMAIL_SECRET", o.webmailSecret());
         env.put("CASVP_WEBMAIL_URL", o.webmailUrl());
+        env.putAll(DEMO_ENVIRONMENT);
         env.putAll(o.environment());
+        env.values().removeIf(String::isEmpty); // an empty value unsets the variable
 
         long started = System.nanoTime();
         Process process = builder.start();
