@@ -18,7 +18,7 @@ class ProviderIdsTest {
         List<String> ids = ServiceLoader.load(AuthenticatorFactory.class).stream()
                 .filter(provider -> provider.type().getName().startsWith("fr.paris.casvp."))
                 .map(provider -> provider.get().getId()).toList();
-        assertEquals(12, ids.size(), ids.toString());
+        assertEquals(13, ids.size(), ids.toString());
         for (String id : ids) {
             assertTrue(id.startsWith("casvp-"), id);
             assertTrue(id.length() <= 36, id + " is " + id.length() + " characters");

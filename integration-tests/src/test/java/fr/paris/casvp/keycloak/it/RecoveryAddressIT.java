@@ -171,13 +171,29 @@ class RecoveryAddressIT {
                 "the saved settings are unchanged");
     }
 
+    /**
+     * A realm whose admins let agents edit the recovery address in the account console (the
+     * export does not): the change is told to the old address and confirmed at the next sign-in.
+     */
     @Test
     void aChangeInTheAccountIsToldToTheOldAddressAndMustBeConfirmed() throws Exception {
         TestUsers.Agent agent = TestUsers.create(server, "fr");
         String old = TestUsers.withVerifiedRecoveryAddress(server, agent);
         String replacement = "nouvelle." + agent.username() + "@perso.example";
 
-        HttpResponse<String> updated = updateOwnAccount(agent, replacement);
+        HttpResponse<String> updated;
+        var profile = server.admin().realm(KeycloakServer.REALM).users().userProfile();
+        var config = profile.getConfiguration();
+        var permissions = config.getAttribute("recoveryEmail").getPermissions();
+        var editors = permissions.getEdit();
+        permissions.setEdit(java.util.Set.of("admin", "user"));
+        profile.update(config);
+        try {
+            updated = updateOwnAccount(agent, replacement);
+        } finally {
+            permissions.setEdit(editors);
+            profile.update(config);
+        }
         assertEquals(204, updated.statusCode(), updated.body());
 
         MimeMessage toOld = Mailbox.awaitSubject(server.mail(), old, "CASVP : l’adresse de secours de votre compte a changé",
@@ -234,8 +250,9 @@ class RecoveryAddressIT {
 
     /**
      * An app set up from a new device (here by whoever read the code mailed to the recovery
-     * address) is removed by "not me"; the address the agent confirmed on their very first
-     * device stays, so they can still recover by themselves.
+     * address, when an admin had asked the agent to set one up) is removed by "not me"; the
+     * address the agent confirmed on their very first device stays, so they can still recover
+     * by themselves.
      */
     @Test
     void anAppSetUpFromANewDeviceGoesWithNotMeAndTheFirstDevicesAddressStays() throws Exception {
@@ -246,6 +263,10 @@ class RecoveryAddressIT {
             String code = code(Mailbox.awaitMessagesTo(server.mail(), personal, 1, MAIL_WAIT));
             assertNotNull(verify(own, codePage, code).redirect(), "confirmed on the agent's first device");
         }
+        var account = server.admin().realm(KeycloakServer.REALM).users().get(agent.id());
+        UserRepresentation asked = account.toRepresentation();
+        asked.setRequiredActions(List.of("CONFIGURE_TOTP"));
+        account.update(asked);
         try (WebClient other = Browsers.htmlUnit("fr")) {
             LoginPage.SignInResult result = LoginPage.open(other, server, Pkce.create())
                     .signIn(agent.username(), agent.password());
@@ -253,11 +274,10 @@ class RecoveryAddressIT {
             HtmlForm form = emailCode.getHtmlElementById("casvp-email-code-form");
             form.getInputByName("code").setValue(code(List.of(Mailbox.awaitSubject(server.mail(), personal,
                     "CASVP : votre code de connexion", MAIL_WAIT).orElseThrow())));
-            assertNotNull(KeycloakForms.submit(other, server, emailCode.getHtmlElementById("casvp-email-code-submit"))
-                    .redirect(), "in, with the code mailed to the recovery address");
-            HtmlPage setup = other.getPage(KeycloakForms.authUrl(server.baseUrl(), server, Pkce.create(),
-                    Map.of("kc_action", "CONFIGURE_TOTP")));
-            Totp.enrol(other, server, setup);
+            KeycloakForms.Outcome in = KeycloakForms.submit(other, server,
+                    emailCode.getHtmlElementById("casvp-email-code-submit"));
+            assertNotNull(in.page(), "in with the code mailed to the recovery address, then the app to set up");
+            Totp.enrol(other, server, in.page());
         }
         assertEquals(1, otpCount(agent), "an app was set up");
 
@@ -285,10 +305,49 @@ class RecoveryAddressIT {
                     account -> account.put(attempt.getKey(), attempt.getValue()));
             assertEquals(400, refused.statusCode(), attempt.getKey() + ": " + refused.body());
         }
+        HttpResponse<String> address = updateOwnAccount(bearer, account -> ((ObjectNode) account.get("attributes"))
+                .putArray("recoveryEmail").add("intrus." + agent.username() + "@evil.example"));
+        assertEquals(400, address.statusCode(), "the recovery address changes only with the second factor: "
+                + address.body());
         UserRepresentation after = user(agent);
+        assertEquals(before.firstAttribute("recoveryEmail"), after.firstAttribute("recoveryEmail"));
         assertEquals(before.getEmail(), after.getEmail());
         assertEquals(before.getFirstName(), after.getFirstName());
         assertEquals(before.getLastName(), after.getLastName());
+    }
+
+    /**
+     * Whoever holds an agent's open session, even with the password, cannot point recovery at
+     * their own address: an application's request to change it asks for the sign-in again and
+     * then for the agent's app; with it, the agent changes the address, and the old one is told.
+     */
+    @Test
+    void changingTheAddressFromAnApplicationNeedsTheSignInAgainWithTheApp() throws Exception {
+        TestUsers.Agent agent = TestUsers.create(server, "fr", List.of("CONFIGURE_TOTP"));
+        String old = TestUsers.withVerifiedRecoveryAddress(server, agent);
+        String replacement = "nouvelle." + agent.username() + "@perso.example";
+        Map<String, String> change = Map.of("kc_action", "casvp-recovery-address");
+        try (WebClient shared = Browsers.htmlUnit("fr")) {
+            String secret = Totp.enrol(shared, server, LoginPage.open(shared, server, Pkce.create())
+                    .signIn(agent.username(), agent.password()).pageAgain().html());
+
+            LoginPage asked = LoginPage.open(shared, server, Pkce.create(), change);
+            assertTrue(asked.isSignInForm(), "the open session alone is not enough: " + asked.html().asNormalizedText());
+            HtmlPage otp = asked.signIn(agent.username(), agent.password()).pageAgain().html();
+            assertNotNull(otp.getElementById("kc-otp-login-form"), "the password alone is not enough either: "
+                    + otp.asNormalizedText());
+            assertNull(otp.getElementById("casvp-recovery-address-form"));
+
+            KeycloakForms.Outcome withApp = Totp.submit(shared, server, otp, Totp.code(secret, 1));
+            assertNotNull(withApp.page(), "then the address page");
+            HtmlPage codePage = send(shared, withApp.page(), replacement);
+            assertNotNull(codePage.getElementById("casvp-recovery-address-sent"), codePage.asNormalizedText());
+            String code = code(Mailbox.awaitMessagesTo(server.mail(), replacement, 1, MAIL_WAIT));
+            assertNotNull(verify(shared, codePage, code).redirect(), "changed, back to the application");
+        }
+        assertEquals(replacement, user(agent).firstAttribute("recoveryEmailVerified"));
+        assertTrue(Mailbox.awaitSubject(server.mail(), old, "CASVP : l’adresse de secours de votre compte a changé",
+                MAIL_WAIT).isPresent(), "the old address is told");
     }
 
     private static UserRepresentation user(TestUsers.Agent agent) {

@@ -1,6 +1,7 @@
 package fr.paris.casvp.keycloak.authenticators.recovery;
 
 import fr.paris.casvp.keycloak.authenticators.device.SignInNovelty;
+import fr.paris.casvp.keycloak.authenticators.privileged.SecondFactorEvidence;
 import fr.paris.casvp.keycloak.authenticators.support.OneTimeCode;
 import fr.paris.casvp.keycloak.authenticators.support.SecondaryAddress;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -12,6 +13,11 @@ import org.keycloak.common.util.Time;
 import org.keycloak.events.Details;
 import org.keycloak.events.Errors;
 import org.keycloak.events.EventType;
+import org.keycloak.authentication.RequiredActionFactory;
+import org.keycloak.models.Constants;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.RequiredActionConfigModel;
 import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
@@ -37,10 +43,36 @@ final class RecoveryAddressAction implements RequiredActionProvider {
     private static final String POSTPONED_NOTE = "casvp.recoveryAddress.postponed";
     private static final String ADDRESS_FIELD = "recoveryEmail";
     private static final String CODE_FIELD = "code";
+    /** Below any sign-in's age: Keycloak then asks for the sign-in again. */
+    private static final int ALWAYS_SIGN_IN_AGAIN = -1;
 
     @Override
     public InitiatedActionSupport initiatedActionSupport() {
         return InitiatedActionSupport.SUPPORTED;
+    }
+
+    /**
+     * Started by an application ({@code kc_action}), the change asks for a sign-in again,
+     * always, even within the second of the last one (Keycloak asks again when the sign-in is
+     * older than this; an admin may set {@code max_auth_age} instead): the flow then asks for
+     * the agent's own second factor ({@code casvp-condition-sensitive-action}).
+     */
+    @Override
+    public int getMaxAuthAge(KeycloakSession session) {
+        RealmModel realm = session == null ? null : session.getContext().getRealm();
+        RequiredActionConfigModel config = realm == null ? null
+                : realm.getRequiredActionConfigByAlias(RecoveryAddressActionFactory.ID);
+        if (config != null && config.containsConfigKey(Constants.MAX_AUTH_AGE_KEY)) {
+            try {
+                int configured = RequiredActionFactory.parseMaxAuthAge(config);
+                if (configured >= 0) {
+                    return configured;
+                }
+            } catch (NumberFormatException ignored) {
+                // not a number: the safe default below
+            }
+        }
+        return ALWAYS_SIGN_IN_AGAIN;
     }
 
     @Override
@@ -98,6 +130,12 @@ final class RecoveryAddressAction implements RequiredActionProvider {
     }
 
     private void send(RequiredActionContext context, RecoveryAddressConfig config, String typed) {
+        if (changeWithoutHeldFactor(context)) {
+            error(context, Errors.NOT_ALLOWED);
+            context.challenge(addressPage(context, config, typed, "casvp.recoveryAddress.secondFactorFirst",
+                    Response.Status.FORBIDDEN));
+            return;
+        }
         Optional<String> address = SecondaryAddress.parse(typed);
         if (address.isEmpty()) {
             context.challenge(addressPage(context, config, typed, "casvp.recoveryAddress.invalid",
@@ -206,6 +244,21 @@ final class RecoveryAddressAction implements RequiredActionProvider {
     private static boolean unprotectedOnANewDevice(RequiredActionContext context) {
         UserModel user = context.getUser();
         return !SecondFactors.hasAny(user, SecondFactors.APP_OR_KEY) && SignInNovelty.newDeviceOrNetwork(context.getAuthenticationSession(), user);
+    }
+
+    /**
+     * Asked for by an application, by an agent who holds an app, a key or recovery codes, in
+     * a sign-in that used none of them: the flow should have asked for one (a realm changed by
+     * hand may not), so nothing is sent — whoever holds only the session cannot point recovery
+     * at their own address.
+     */
+    private static boolean changeWithoutHeldFactor(RequiredActionContext context) {
+        AuthenticationSessionModel authSession = context.getAuthenticationSession();
+        return RecoveryAddressActionFactory.ID.equals(authSession.getClientNote(Constants.KC_ACTION))
+                && SecondFactors.hasAny(context.getUser(), SecondFactors.ALL)
+                && !SecondFactorEvidence.inAuthentication(context.getRealm(), authSession)
+                && !SecondFactorEvidence.inSession(context.getRealm(), context.getSession().sessions()
+                        .getUserSession(context.getRealm(), authSession.getParentSession().getId()));
     }
 
     private static boolean isMandatory(RequiredActionContext context, RecoveryAddressConfig config) {

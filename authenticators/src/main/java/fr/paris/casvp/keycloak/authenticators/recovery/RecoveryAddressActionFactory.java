@@ -38,6 +38,9 @@ public final class RecoveryAddressActionFactory implements RequiredActionFactory
                     + " that was verified.")
             .type(ProviderConfigProperty.STRING_TYPE).defaultValue(RecoveryAddressConfig.DEFAULT_ATTRIBUTE).add()
             .build();
+    /** Keycloak's "maximum age of authentication" for an application-initiated change (default 0: sign in again). */
+    private static final List<ProviderConfigProperty> ALL_PROPERTIES = java.util.stream.Stream.concat(
+            PROPERTIES.stream(), RequiredActionFactory.getMaxAuthAgePropertyConfig().stream()).toList();
 
     @Override
     public String getId() {
@@ -56,7 +59,7 @@ public final class RecoveryAddressActionFactory implements RequiredActionFactory
 
     @Override
     public List<ProviderConfigProperty> getConfigMetadata() {
-        return PROPERTIES;
+        return ALL_PROPERTIES;
     }
 
     @Override

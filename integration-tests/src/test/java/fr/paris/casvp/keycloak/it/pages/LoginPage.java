@@ -103,10 +103,16 @@ public final class LoginPage {
         return this;
     }
 
-    /** Types the identifier and password and submits; follows redirects inside Keycloak. */
+    /**
+     * Types the identifier and password and submits; follows redirects inside Keycloak. When
+     * Keycloak asks to sign in again (it then shows the identifier instead of asking for it),
+     * only the password is typed.
+     */
     public SignInResult signIn(String username, String password) throws IOException {
         HtmlForm form = page.getHtmlElementById("kc-form-login");
-        form.getInputByName("username").setValue(username);
+        if (!form.getInputsByName("username").isEmpty()) {
+            form.getInputByName("username").setValue(username);
+        }
         form.getInputByName("password").setValue(password);
         KeycloakForms.Outcome outcome = KeycloakForms.submit(browser, server,
                 form.getOneHtmlElementByAttribute("button", "name", "login"));
