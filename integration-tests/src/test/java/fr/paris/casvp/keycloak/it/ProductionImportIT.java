@@ -31,7 +31,7 @@ class ProductionImportIT {
         Map<String, String> forgotten = Map.of(
                 "CASVP_WEBMAIL_SECRET", "",
                 "CASVP_WEBMAIL_URL", "",
-                "CASVP_HELPDESK_URL", "",
+                "CASVP_HELPDESK_TOOL_URL", "",
                 "CASVP_SECURITY_CONTACT", "");
         DistributionKeycloak.Options options = DistributionKeycloak.Options.forTests(mail, forgotten);
         Path log = options.outputDir().resolve("keycloak-" + options.httpPort() + ".log");
@@ -46,7 +46,7 @@ class ProductionImportIT {
             mail.stop();
         }
         String text = Files.readString(log);
-        assertTrue(text.contains("Realm casvp not imported: environment variables CASVP_HELPDESK_URL, "
+        assertTrue(text.contains("Realm casvp not imported: environment variables CASVP_HELPDESK_TOOL_URL, "
                 + "CASVP_SECURITY_CONTACT, CASVP_WEBMAIL_SECRET, CASVP_WEBMAIL_URL are not set"), text);
         assertTrue(text.contains("CASVP_WEBMAIL_SECRET for client webmail.secret"), text);
         assertFalse(text.contains("Realm 'casvp' imported"), "nothing imported");

@@ -78,7 +78,7 @@ public final class DistributionKeycloak implements KeycloakServer {
             "CASVP_SMTP_FROM", "no-reply@casvp.test",
             "CASVP_SMTP_STARTTLS", "false",
             "CASVP_SECURITY_CONTACT", "securite-si@casvp.test",
-            "CASVP_HELPDESK_URL", "http://localhost:8082");
+            "CASVP_HELPDESK_TOOL_URL", "http://localhost:8082");
 
     /** What to start: ports, where the realm file is, the mail catcher and extra environment. */
     public record Options(Path home, Path bundleJar, Path realmExportDir, Path outputDir, int httpPort,
