@@ -25,9 +25,10 @@ import java.util.Map;
  *   (the password change itself is mailed to both addresses by {@code casvp-notifications});</li>
  *   <li>when a second factor is set up from a new device, it is recorded for "not me"
  *   and "secure" ({@link NewDeviceAdditions});</li>
- *   <li>when the agent changes their recovery address in the account console, the account
- *   address and the previous verified address are told; the new one is used only once
- *   verified at the next sign-in.</li>
+ *   <li>when the agent changes their recovery address in the account console (in a realm
+ *   whose admins let agents edit it there; the export does not), the account address and the
+ *   previous verified address are told; the new one is used only once verified at the next
+ *   sign-in.</li>
  * </ul>
  */
 final class RecoveryCompletion implements EventListenerProvider {
