@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The numbers the README needs, from one run: the bundle's cost against the Argon2 hash
+ * The numbers docs/benchmarks.md needs, from one run: the bundle's cost against the Argon2 hash
  * stock Keycloak computes anyway, offline lookup latency per file size, the heap an open
  * file keeps, all as a Markdown page ({@code bench-results.md}).
  */

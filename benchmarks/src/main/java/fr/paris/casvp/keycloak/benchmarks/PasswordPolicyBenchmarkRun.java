@@ -22,7 +22,7 @@ import java.util.Locale;
 
 /**
  * The benchmark JAR's entry point: one run that measures the bundle's password policies and
- * what stock Keycloak does with the same passwords, then writes the ratios the README quotes.
+ * what stock Keycloak does with the same passwords, then writes the ratios docs/benchmarks.md quotes.
  * <pre>
  * java -jar benchmarks/target/benchmarks.jar [JMH options, e.g. -wi 2 -w 2s -i 3 -r 3s -f 1]
  * </pre>

@@ -43,7 +43,7 @@ class ForgotPasswordIT {
      * Ten rounds of four identifiers: an agent with a verified recovery address, an unknown
      * one, an agent without an address, and the first agent's account address. The page and
      * status never differ; only five codes an hour leave for the first agent, whatever the
-     * number of requests. How long each answer took is printed (for the README), not asserted.
+     * number of requests. How long each answer took is printed (for docs/tests.md), not asserted.
      */
     @Test
     void existingAndUnknownIdentifiersGetTheSamePage(KeycloakServer server) throws Exception {

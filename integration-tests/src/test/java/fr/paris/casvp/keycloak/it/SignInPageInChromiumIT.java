@@ -29,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The sign-in page in a real engine (Debian Chromium): its scripts run, the
  * hostname check warns on an address that is not the official one, and the suite
- * keeps a screenshot of the themed page for the README.
+ * keeps a screenshot of the themed page for the docs.
  */
 @CasvpIntegrationTest
 class SignInPageInChromiumIT {

@@ -105,6 +105,6 @@ public final class UnsetPlaceholderCheck implements ProviderEventListener {
         List<String> uses = new ArrayList<>();
         unset.forEach((name, where) -> uses.add(name + " for " + String.join(", ", where)));
         return text.append(String.join("; ", uses))
-                .append("). Set them (README, \"Install (ops)\") and start Keycloak again.").toString();
+                .append("). Set them (docs/install.md) and start Keycloak again.").toString();
     }
 }

@@ -68,7 +68,7 @@ public final class CasvpDemo {
                 "   camille.martin / Lanterne verte sur le quai 7   agent, French",
                 "   karim.benali   / Velo rouge dans la cour 12     agent, English",
                 "   nadia.haddad   / Cartable bleu sous le banc 5   agent with a verified recovery address (try \"forgot password\")",
-                "   helpdesk.demo  / Standard du lundi matin 9      helpdesk operator (admin REST casvp-helpdesk, see README)",
+                "   helpdesk.demo  / Standard du lundi matin 9      helpdesk operator (admin REST casvp-helpdesk, see docs/configuration.md)",
                 "   admin.casvp    / Registre ancien du bureau 42   realm admin (sets up a one-time-code app first)",
                 " Server admin (realm master): admin / " + adminPassword,
                 " Client webmail: secret " + WEBMAIL_SECRET + ", redirect http://localhost:8081/owa/*",
