@@ -77,7 +77,7 @@ public final class DeviceRecognitionFactory implements AuthenticatorFactory {
 
     @Override
     public void postInit(KeycloakSessionFactory factory) {
-        // the store's lifecycle belongs to DeviceStoreEntityProviderFactory
+        // the store's lifecycle belongs to store.StoreEntityProviderFactory
     }
 
     @Override

@@ -173,13 +173,13 @@ public final class KnownDevices {
                 .setParameter("realmId", realmId).setParameter("userId", userId).executeUpdate();
     }
 
-    void forgetRealm(String realmId) {
+    public void forgetRealm(String realmId) {
         em.createNamedQuery("casvpForgetNetworksOfRealm").setParameter("realmId", realmId).executeUpdate();
         em.createNamedQuery("casvpForgetDevicesOfRealm").setParameter("realmId", realmId).executeUpdate();
     }
 
     /** Forgets devices and networks not seen since the cutoff; returns how many devices went. */
-    int forgetIdle(String realmId, long cutoffMillis) {
+    public int forgetIdle(String realmId, long cutoffMillis) {
         em.createNamedQuery("casvpForgetIdleNetworks")
                 .setParameter("realmId", realmId).setParameter("cutoff", cutoffMillis).executeUpdate();
         return em.createNamedQuery("casvpForgetIdleDevices")

@@ -1,6 +1,5 @@
 package fr.paris.casvp.keycloak.authenticators.device;
 
-import fr.paris.casvp.keycloak.authenticators.notme.NotMeLink;
 import fr.paris.casvp.keycloak.authenticators.support.AgentMails;
 import fr.paris.casvp.keycloak.authenticators.support.MailAfterCommit;
 import org.keycloak.models.KeycloakSession;

@@ -1,8 +1,8 @@
 package fr.paris.casvp.keycloak.authenticators.helpdesk;
 
-import fr.paris.casvp.keycloak.authenticators.notme.AccountSecuring;
 import fr.paris.casvp.keycloak.authenticators.privileged.PrivilegedRoles;
 import fr.paris.casvp.keycloak.authenticators.privileged.SecondFactorEvidence;
+import fr.paris.casvp.keycloak.authenticators.recovery.AccountSecuring;
 import fr.paris.casvp.keycloak.authenticators.recovery.HelpdeskCodes;
 import fr.paris.casvp.keycloak.authenticators.recovery.RecoveryNotices;
 import fr.paris.casvp.keycloak.authenticators.recovery.SecondFactors;

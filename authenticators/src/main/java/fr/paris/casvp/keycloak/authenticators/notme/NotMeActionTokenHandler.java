@@ -1,6 +1,8 @@
 package fr.paris.casvp.keycloak.authenticators.notme;
 
 import fr.paris.casvp.keycloak.authenticators.device.DeviceRecognitionConfig;
+import fr.paris.casvp.keycloak.authenticators.device.NotMeActionToken;
+import fr.paris.casvp.keycloak.authenticators.recovery.AccountSecuring;
 import fr.paris.casvp.keycloak.authenticators.support.AgentMails;
 import fr.paris.casvp.keycloak.authenticators.support.MailAfterCommit;
 import jakarta.ws.rs.core.Response;

@@ -1,7 +1,6 @@
 package fr.paris.casvp.keycloak.authenticators.recovery;
 
 import fr.paris.casvp.keycloak.authenticators.lockout.LockoutStore;
-import fr.paris.casvp.keycloak.authenticators.notme.AccountSecuring;
 import fr.paris.casvp.keycloak.authenticators.support.SecondaryAddress;
 import org.keycloak.events.Details;
 import org.keycloak.events.Event;

@@ -1,4 +1,4 @@
-package fr.paris.casvp.keycloak.authenticators.notme;
+package fr.paris.casvp.keycloak.authenticators.device;
 
 import org.keycloak.common.util.Time;
 import org.keycloak.models.Constants;

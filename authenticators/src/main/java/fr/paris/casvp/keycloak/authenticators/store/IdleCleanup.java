@@ -1,4 +1,8 @@
-package fr.paris.casvp.keycloak.authenticators.device;
+package fr.paris.casvp.keycloak.authenticators.store;
+
+import fr.paris.casvp.keycloak.authenticators.device.DeviceRecognitionConfig;
+import fr.paris.casvp.keycloak.authenticators.device.KnownDevices;
+import fr.paris.casvp.keycloak.authenticators.lockout.LockoutStore;
 
 import org.jboss.logging.Logger;
 import org.keycloak.common.util.Time;
@@ -10,10 +14,10 @@ import org.keycloak.timer.ScheduledTask;
  * Forgets devices and networks not seen for the realm's "forget idle devices after"
  * setting (180 days by default). Idempotent, so every cluster node may run it.
  */
-public final class IdleDeviceCleanup implements ScheduledTask {
+public final class IdleCleanup implements ScheduledTask {
 
     static final String NAME = "casvp-idle-device-cleanup";
-    private static final Logger LOG = Logger.getLogger(IdleDeviceCleanup.class);
+    private static final Logger LOG = Logger.getLogger(IdleCleanup.class);
 
     @Override
     public void run(KeycloakSession session) {
@@ -26,7 +30,7 @@ public final class IdleDeviceCleanup implements ScheduledTask {
         long cutoff = Time.currentTimeMillis() - config.forgetAfter().toMillis();
         int forgotten = new KnownDevices(session).forgetIdle(realm.getId(), cutoff);
         // counters idle for a day or more hold nothing any policy still needs
-        new fr.paris.casvp.keycloak.authenticators.lockout.LockoutStore(session)
+        new LockoutStore(session)
                 .forgetIdle(realm.getId(), Time.currentTimeMillis() - java.time.Duration.ofDays(2).toMillis());
         if (forgotten > 0) {
             LOG.infof("casvp: %d idle devices forgotten in realm %s", forgotten, realm.getName());

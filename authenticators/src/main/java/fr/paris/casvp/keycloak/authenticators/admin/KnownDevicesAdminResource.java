@@ -1,6 +1,6 @@
-package fr.paris.casvp.keycloak.authenticators.device.admin;
+package fr.paris.casvp.keycloak.authenticators.admin;
 
-import fr.paris.casvp.keycloak.authenticators.device.IdleDeviceCleanup;
+import fr.paris.casvp.keycloak.authenticators.store.IdleCleanup;
 import fr.paris.casvp.keycloak.authenticators.device.KnownDeviceEntity;
 import fr.paris.casvp.keycloak.authenticators.device.KnownDevices;
 import fr.paris.casvp.keycloak.authenticators.lockout.LockoutCounterEntity;
@@ -125,7 +125,7 @@ public final class KnownDevicesAdminResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Map<String, Integer> cleanup() {
         auth.realm().requireManageRealm();
-        int forgotten = IdleDeviceCleanup.forgetIdle(session, realm);
+        int forgotten = IdleCleanup.forgetIdle(session, realm);
         adminEvent.operation(OperationType.ACTION).resource(ResourceType.REALM)
                 .resourcePath(session.getContext().getUri()).success();
         return Map.of("forgotten", forgotten);

@@ -1,4 +1,8 @@
-package fr.paris.casvp.keycloak.authenticators.device;
+package fr.paris.casvp.keycloak.authenticators.store;
+
+import fr.paris.casvp.keycloak.authenticators.device.KnownDeviceEntity;
+import fr.paris.casvp.keycloak.authenticators.device.KnownDevices;
+import fr.paris.casvp.keycloak.authenticators.device.KnownNetworkEntity;
 
 import org.jboss.logging.Logger;
 import fr.paris.casvp.keycloak.authenticators.lockout.LockoutCounterEntity;
@@ -19,18 +23,19 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * {@code casvp-device-store}: adds the device tables to Keycloak's database (Liquibase
- * changelog {@value #CHANGELOG}), removes a user's devices with the user and a realm's
- * with the realm, and schedules the cleanup of idle devices (every
+ * {@code casvp-device-store} (the id kept from when it held devices only): adds the bundle's
+ * tables — devices, networks, lockout counters — to Keycloak's database (Liquibase changelog
+ * {@value #CHANGELOG}), removes a user's rows with the user and a realm's with the realm, and
+ * schedules the cleanup of idle rows (every
  * {@code cleanup-interval-minutes}, default one day). It also registers the check that
  * refuses a realm import with an unset environment placeholder ({@link UnsetPlaceholderCheck}).
  */
-public final class DeviceStoreEntityProviderFactory implements JpaEntityProviderFactory {
+public final class StoreEntityProviderFactory implements JpaEntityProviderFactory {
 
     public static final String ID = "casvp-device-store";
     static final String CHANGELOG = "META-INF/casvp-device-store-changelog.xml";
 
-    private static final Logger LOG = Logger.getLogger(DeviceStoreEntityProviderFactory.class);
+    private static final Logger LOG = Logger.getLogger(StoreEntityProviderFactory.class);
     private static final List<Class<?>> ENTITIES = List.of(KnownDeviceEntity.class, KnownNetworkEntity.class,
             LockoutCounterEntity.class, SourceFailuresEntity.class);
     private static final JpaEntityProvider PROVIDER = new JpaEntityProvider() {
@@ -89,7 +94,7 @@ public final class DeviceStoreEntityProviderFactory implements JpaEntityProvider
         // the bundle's one hook on realm imports, wherever the bundle is installed
         factory.register(new UnsetPlaceholderCheck());
         KeycloakModelUtils.runJobInTransaction(factory, session -> session.getProvider(TimerProvider.class)
-                .scheduleTask(new IdleDeviceCleanup(), cleanupInterval.toMillis(), IdleDeviceCleanup.NAME));
+                .scheduleTask(new IdleCleanup(), cleanupInterval.toMillis(), IdleCleanup.NAME));
         LOG.debugf("casvp-device-store: idle devices cleaned up every %s", cleanupInterval);
     }
 

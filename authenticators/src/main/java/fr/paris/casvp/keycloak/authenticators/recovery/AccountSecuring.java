@@ -1,8 +1,6 @@
-package fr.paris.casvp.keycloak.authenticators.notme;
+package fr.paris.casvp.keycloak.authenticators.recovery;
 
 import fr.paris.casvp.keycloak.authenticators.device.KnownDevices;
-import fr.paris.casvp.keycloak.authenticators.recovery.NewDeviceAdditions;
-import fr.paris.casvp.keycloak.authenticators.recovery.SecondFactors;
 import org.keycloak.common.util.Time;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;

@@ -1,4 +1,4 @@
-package fr.paris.casvp.keycloak.authenticators.device.admin;
+package fr.paris.casvp.keycloak.authenticators.admin;
 
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
