@@ -1,10 +1,10 @@
 package fr.paris.casvp.keycloak.authenticators.action;
 
-import org.keycloak.Config;
+import fr.paris.casvp.keycloak.authenticators.support.SimpleFactory;
+import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.authenticators.conditional.ConditionalAuthenticator;
 import org.keycloak.authentication.authenticators.conditional.ConditionalAuthenticatorFactory;
 import org.keycloak.models.AuthenticationExecutionModel;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 
@@ -17,7 +17,7 @@ import java.util.List;
  * key), when this sign-in has not used one yet. With those actions asking for a fresh sign-in
  * ({@code max_auth_age} 0), they can only be done with the password and that factor.
  */
-public final class SensitiveActionConditionFactory implements ConditionalAuthenticatorFactory {
+public final class SensitiveActionConditionFactory implements ConditionalAuthenticatorFactory, SimpleFactory<Authenticator> {
 
     public static final String ID = "casvp-condition-sensitive-action";
 
@@ -81,20 +81,5 @@ public final class SensitiveActionConditionFactory implements ConditionalAuthent
     @Override
     public boolean isUserSetupAllowed() {
         return false;
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-        // no server-wide settings
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-        // nothing to prepare
-    }
-
-    @Override
-    public void close() {
-        // no resources
     }
 }

@@ -1,19 +1,18 @@
 package fr.paris.casvp.keycloak.authenticators.admin;
 
-import org.keycloak.Config;
+import fr.paris.casvp.keycloak.authenticators.support.SimpleFactory;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
-import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 import org.keycloak.services.resources.admin.ext.AdminRealmResourceProvider;
 import org.keycloak.services.resources.admin.ext.AdminRealmResourceProviderFactory;
+import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
 /**
  * {@code casvp-devices}: the admin REST endpoint for known devices, under
  * {@code /admin/realms/{realm}/casvp-devices}, with the admin console's permissions.
  */
-public final class KnownDevicesAdminResourceFactory implements AdminRealmResourceProviderFactory {
+public final class KnownDevicesAdminResourceFactory implements AdminRealmResourceProviderFactory, SimpleFactory<AdminRealmResourceProvider> {
 
     public static final String ID = "casvp-devices";
 
@@ -36,20 +35,5 @@ public final class KnownDevicesAdminResourceFactory implements AdminRealmResourc
     @Override
     public String getId() {
         return ID;
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-        // nothing to configure
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-        // nothing to prepare
-    }
-
-    @Override
-    public void close() {
-        // stateless
     }
 }

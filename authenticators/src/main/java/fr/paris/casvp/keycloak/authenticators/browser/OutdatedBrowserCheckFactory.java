@@ -1,11 +1,10 @@
 package fr.paris.casvp.keycloak.authenticators.browser;
 
-import org.keycloak.Config;
+import fr.paris.casvp.keycloak.authenticators.support.SimpleFactory;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.AuthenticatorFactory;
 import org.keycloak.models.AuthenticationExecutionModel;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
 
 import java.util.List;
@@ -15,7 +14,7 @@ import java.util.List;
  * realm's minimum versions, with a page saying which browsers are supported. Place it
  * first in the browser forms, before the password is typed.
  */
-public final class OutdatedBrowserCheckFactory implements AuthenticatorFactory {
+public final class OutdatedBrowserCheckFactory implements AuthenticatorFactory, SimpleFactory<Authenticator> {
 
     public static final String ID = "casvp-outdated-browser";
 
@@ -68,20 +67,5 @@ public final class OutdatedBrowserCheckFactory implements AuthenticatorFactory {
     @Override
     public boolean isUserSetupAllowed() {
         return false;
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-        // no server-wide settings
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-        // nothing to prepare
-    }
-
-    @Override
-    public void close() {
-        // no resources
     }
 }

@@ -1,11 +1,10 @@
 package fr.paris.casvp.keycloak.authenticators.device;
 
-import org.keycloak.Config;
+import fr.paris.casvp.keycloak.authenticators.support.SimpleFactory;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.AuthenticatorFactory;
 import org.keycloak.models.AuthenticationExecutionModel;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
 
 import java.util.List;
@@ -15,7 +14,7 @@ import java.util.List;
  * an alert with a "this wasn't me" link for a new device or an unusual network. Place it
  * last in the sign-in forms, after the second factor.
  */
-public final class DeviceRecognitionFactory implements AuthenticatorFactory {
+public final class DeviceRecognitionFactory implements AuthenticatorFactory, SimpleFactory<Authenticator> {
 
     public static final String ID = "casvp-device-recognition";
 
@@ -68,20 +67,5 @@ public final class DeviceRecognitionFactory implements AuthenticatorFactory {
     @Override
     public boolean isUserSetupAllowed() {
         return false;
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-        // settings are per realm, in the step's configuration
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-        // the store's lifecycle belongs to store.StoreEntityProviderFactory
-    }
-
-    @Override
-    public void close() {
-        // stateless
     }
 }

@@ -1,10 +1,10 @@
 package fr.paris.casvp.keycloak.authenticators.device;
 
-import org.keycloak.Config;
+import fr.paris.casvp.keycloak.authenticators.support.SimpleFactory;
+import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.authenticators.conditional.ConditionalAuthenticator;
 import org.keycloak.authentication.authenticators.conditional.ConditionalAuthenticatorFactory;
 import org.keycloak.models.AuthenticationExecutionModel;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 
@@ -14,7 +14,7 @@ import java.util.List;
  * {@code casvp-condition-new-device}: a condition for conditional sub-flows, e.g. "a
  * second factor on a new device or an unusual network".
  */
-public final class NewDeviceConditionFactory implements ConditionalAuthenticatorFactory {
+public final class NewDeviceConditionFactory implements ConditionalAuthenticatorFactory, SimpleFactory<Authenticator> {
 
     public static final String ID = "casvp-condition-new-device";
 
@@ -91,20 +91,5 @@ public final class NewDeviceConditionFactory implements ConditionalAuthenticator
     @Override
     public boolean isUserSetupAllowed() {
         return false;
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-        // no server-wide settings
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-        // nothing to prepare
-    }
-
-    @Override
-    public void close() {
-        // stateless
     }
 }

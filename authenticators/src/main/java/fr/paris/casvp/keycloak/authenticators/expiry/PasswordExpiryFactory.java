@@ -1,11 +1,10 @@
 package fr.paris.casvp.keycloak.authenticators.expiry;
 
-import org.keycloak.Config;
+import fr.paris.casvp.keycloak.authenticators.support.SimpleFactory;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.AuthenticatorFactory;
 import org.keycloak.models.AuthenticationExecutionModel;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 
@@ -15,7 +14,7 @@ import java.util.List;
  * {@code casvp-password-expiry}: passwords of admin accounts expire (default 365 days),
  * with a warning page from 14 days before; agents' passwords never expire.
  */
-public final class PasswordExpiryFactory implements AuthenticatorFactory {
+public final class PasswordExpiryFactory implements AuthenticatorFactory, SimpleFactory<Authenticator> {
 
     public static final String ID = "casvp-password-expiry";
 
@@ -92,20 +91,5 @@ public final class PasswordExpiryFactory implements AuthenticatorFactory {
     @Override
     public boolean isUserSetupAllowed() {
         return false;
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-        // per realm settings only
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-        // nothing to prepare
-    }
-
-    @Override
-    public void close() {
-        // stateless
     }
 }

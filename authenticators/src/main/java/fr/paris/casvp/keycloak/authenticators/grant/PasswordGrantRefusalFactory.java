@@ -1,11 +1,10 @@
 package fr.paris.casvp.keycloak.authenticators.grant;
 
-import org.keycloak.Config;
+import fr.paris.casvp.keycloak.authenticators.support.SimpleFactory;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.AuthenticatorFactory;
 import org.keycloak.models.AuthenticationExecutionModel;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
 
 import java.util.List;
@@ -15,7 +14,7 @@ import java.util.List;
  * client of the realm then turns a password into a token without the browser flow's
  * controls (trusted networks, lockout, spraying limit, second factor).
  */
-public final class PasswordGrantRefusalFactory implements AuthenticatorFactory {
+public final class PasswordGrantRefusalFactory implements AuthenticatorFactory, SimpleFactory<Authenticator> {
 
     public static final String ID = "casvp-password-grant-refusal";
 
@@ -70,20 +69,5 @@ public final class PasswordGrantRefusalFactory implements AuthenticatorFactory {
     @Override
     public boolean isUserSetupAllowed() {
         return false;
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-        // no server-wide settings
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-        // nothing to prepare
-    }
-
-    @Override
-    public void close() {
-        // no resources
     }
 }

@@ -1,8 +1,8 @@
 package fr.paris.casvp.keycloak.authenticators.helpdesk;
 
+import fr.paris.casvp.keycloak.authenticators.support.SimpleFactory;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.ext.AdminRealmResourceProvider;
@@ -15,7 +15,7 @@ import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
  * {@code casvp-helpdesk}, or the one named by the SPI option
  * {@code --spi-admin-realm-restapi-extension--casvp-helpdesk--role}.
  */
-public final class HelpdeskResourceProviderFactory implements AdminRealmResourceProviderFactory {
+public final class HelpdeskResourceProviderFactory implements AdminRealmResourceProviderFactory, SimpleFactory<AdminRealmResourceProvider> {
 
     public static final String ID = "casvp-helpdesk";
     static final String DEFAULT_ROLE = "casvp-helpdesk";
@@ -49,15 +49,5 @@ public final class HelpdeskResourceProviderFactory implements AdminRealmResource
     @Override
     public void init(Config.Scope config) {
         role = config.get("role", DEFAULT_ROLE);
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-        // nothing to prepare
-    }
-
-    @Override
-    public void close() {
-        // stateless
     }
 }

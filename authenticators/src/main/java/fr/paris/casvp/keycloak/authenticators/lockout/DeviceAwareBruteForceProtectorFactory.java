@@ -1,6 +1,6 @@
 package fr.paris.casvp.keycloak.authenticators.lockout;
 
-import org.keycloak.Config;
+import fr.paris.casvp.keycloak.authenticators.support.SimpleFactory;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.services.managers.BruteForceProtector;
@@ -13,7 +13,7 @@ import org.keycloak.services.managers.BruteForceProtectorFactory;
  * {@code providers/}; {@code --spi-brute-force-protector--provider=default-brute-force-detector}
  * would bring Keycloak's per-user lock back, and with it the lockout of agents by strangers.
  */
-public final class DeviceAwareBruteForceProtectorFactory implements BruteForceProtectorFactory {
+public final class DeviceAwareBruteForceProtectorFactory implements BruteForceProtectorFactory, SimpleFactory<BruteForceProtector> {
 
     public static final String ID = "casvp-device-aware-lockout";
     /** Keycloak's own protector, used for realms without the bundle's password step. */
@@ -45,17 +45,7 @@ public final class DeviceAwareBruteForceProtectorFactory implements BruteForcePr
     }
 
     @Override
-    public void init(Config.Scope config) {
-        // no server-wide settings: the realm's password step holds them
-    }
-
-    @Override
     public void postInit(KeycloakSessionFactory factory) {
         this.sessionFactory = factory;
-    }
-
-    @Override
-    public void close() {
-        // nothing held
     }
 }

@@ -1,10 +1,10 @@
 package fr.paris.casvp.keycloak.authenticators.network;
 
-import org.keycloak.Config;
+import fr.paris.casvp.keycloak.authenticators.support.SimpleFactory;
+import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.authenticators.conditional.ConditionalAuthenticator;
 import org.keycloak.authentication.authenticators.conditional.ConditionalAuthenticatorFactory;
 import org.keycloak.models.AuthenticationExecutionModel;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 
@@ -14,7 +14,7 @@ import java.util.List;
  * {@code casvp-condition-outside-network}: a condition for conditional sub-flows,
  * e.g. "second factor when outside the VPN". With "negate", it matches inside instead.
  */
-public final class OutsideTrustedNetworkConditionFactory implements ConditionalAuthenticatorFactory {
+public final class OutsideTrustedNetworkConditionFactory implements ConditionalAuthenticatorFactory, SimpleFactory<Authenticator> {
 
     public static final String ID = "casvp-condition-outside-network";
 
@@ -70,20 +70,5 @@ public final class OutsideTrustedNetworkConditionFactory implements ConditionalA
     @Override
     public boolean isUserSetupAllowed() {
         return false;
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-        // no server-wide settings
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-        // nothing to prepare
-    }
-
-    @Override
-    public void close() {
-        // stateless
     }
 }

@@ -1,13 +1,12 @@
 package fr.paris.casvp.keycloak.authenticators.network;
 
+import fr.paris.casvp.keycloak.authenticators.support.SimpleFactory;
 import jakarta.ws.rs.core.Response;
-import org.keycloak.Config;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.AuthenticatorFactory;
 import org.keycloak.models.AuthenticationExecutionModel;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.provider.ProviderConfigProperty;
@@ -22,7 +21,7 @@ import java.util.function.Supplier;
  * VPN), except for members of a mobility group. Place it after the password step so the
  * group is known; the refusal page never says whether the password was right.
  */
-public final class TrustedNetworkGateFactory implements AuthenticatorFactory {
+public final class TrustedNetworkGateFactory implements AuthenticatorFactory, SimpleFactory<Authenticator> {
 
     public static final String ID = "casvp-trusted-network-gate";
 
@@ -108,20 +107,5 @@ public final class TrustedNetworkGateFactory implements AuthenticatorFactory {
     @Override
     public boolean isUserSetupAllowed() {
         return false;
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-        // no server-wide settings
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-        // nothing to prepare
-    }
-
-    @Override
-    public void close() {
-        // no resources
     }
 }

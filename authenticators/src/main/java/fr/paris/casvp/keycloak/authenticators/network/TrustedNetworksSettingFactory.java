@@ -1,11 +1,10 @@
 package fr.paris.casvp.keycloak.authenticators.network;
 
+import fr.paris.casvp.keycloak.authenticators.support.SimpleFactory;
 import fr.paris.casvp.keycloak.authenticators.support.TrustedNetworks;
-import org.keycloak.Config;
 import org.keycloak.authentication.RequiredActionFactory;
 import org.keycloak.authentication.RequiredActionProvider;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.RequiredActionConfigModel;
 import org.keycloak.provider.ProviderConfigProperty;
@@ -26,7 +25,7 @@ import java.util.List;
  * never reaches a sign-in. Kept disabled in the realm, it is never asked of anybody; were it
  * enabled and given to a user, it would just let them through.
  */
-public final class TrustedNetworksSettingFactory implements RequiredActionFactory {
+public final class TrustedNetworksSettingFactory implements RequiredActionFactory, SimpleFactory<RequiredActionProvider> {
 
     public static final String ID = "casvp-trusted-networks";
     public static final String TRUSTED_NETWORKS = "trustedNetworks";
@@ -78,20 +77,5 @@ public final class TrustedNetworksSettingFactory implements RequiredActionFactor
     /** The message the admin console shows, e.g. {@code Trusted networks: "10.0.0.0/33": the prefix length must be at most 32}. */
     static String refusal(TrustedNetworks.InvalidRange invalid) {
         return "Trusted networks: " + invalid.getMessage();
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-        // no server-wide settings
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-        // nothing to prepare
-    }
-
-    @Override
-    public void close() {
-        // no resources
     }
 }

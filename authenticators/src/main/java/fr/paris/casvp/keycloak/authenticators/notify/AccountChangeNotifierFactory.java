@@ -1,16 +1,15 @@
 package fr.paris.casvp.keycloak.authenticators.notify;
 
-import org.keycloak.Config;
+import fr.paris.casvp.keycloak.authenticators.support.SimpleFactory;
 import org.keycloak.events.EventListenerProvider;
 import org.keycloak.events.EventListenerProviderFactory;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 
 /**
  * {@code casvp-notifications}: an event listener (Realm settings → Events → Event
  * listeners) that mails agents about password and second-factor changes.
  */
-public final class AccountChangeNotifierFactory implements EventListenerProviderFactory {
+public final class AccountChangeNotifierFactory implements EventListenerProviderFactory, SimpleFactory<EventListenerProvider> {
 
     public static final String ID = "casvp-notifications";
 
@@ -22,20 +21,5 @@ public final class AccountChangeNotifierFactory implements EventListenerProvider
     @Override
     public String getId() {
         return ID;
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-        // nothing to configure server-wide
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-        // nothing to prepare
-    }
-
-    @Override
-    public void close() {
-        // stateless
     }
 }

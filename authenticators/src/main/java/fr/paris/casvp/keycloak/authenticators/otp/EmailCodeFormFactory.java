@@ -1,11 +1,10 @@
 package fr.paris.casvp.keycloak.authenticators.otp;
 
-import org.keycloak.Config;
+import fr.paris.casvp.keycloak.authenticators.support.SimpleFactory;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.AuthenticatorFactory;
 import org.keycloak.models.AuthenticationExecutionModel;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.credential.OTPCredentialModel;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
@@ -16,7 +15,7 @@ import java.util.List;
  * {@code casvp-email-otp}: a second factor by one-time code mailed to the recovery
  * address. Failures count under Keycloak's "otp" category.
  */
-public final class EmailCodeFormFactory implements AuthenticatorFactory {
+public final class EmailCodeFormFactory implements AuthenticatorFactory, SimpleFactory<Authenticator> {
 
     public static final String ID = "casvp-email-otp";
 
@@ -89,20 +88,5 @@ public final class EmailCodeFormFactory implements AuthenticatorFactory {
     @Override
     public boolean isUserSetupAllowed() {
         return false;
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-        // per realm settings only
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-        // nothing to prepare
-    }
-
-    @Override
-    public void close() {
-        // stateless
     }
 }

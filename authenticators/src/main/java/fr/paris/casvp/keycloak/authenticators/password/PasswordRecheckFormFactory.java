@@ -1,11 +1,10 @@
 package fr.paris.casvp.keycloak.authenticators.password;
 
-import org.keycloak.Config;
+import fr.paris.casvp.keycloak.authenticators.support.SimpleFactory;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.AuthenticatorFactory;
 import org.keycloak.models.AuthenticationExecutionModel;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.credential.PasswordCredentialModel;
 import org.keycloak.provider.ProviderConfigProperty;
 
@@ -17,7 +16,7 @@ import java.util.List;
  * a new password when the one just typed no longer passes the breached or
  * blocklist policy.
  */
-public final class PasswordRecheckFormFactory implements AuthenticatorFactory {
+public final class PasswordRecheckFormFactory implements AuthenticatorFactory, SimpleFactory<Authenticator> {
 
     public static final String ID = "casvp-password-form";
 
@@ -69,20 +68,5 @@ public final class PasswordRecheckFormFactory implements AuthenticatorFactory {
     @Override
     public boolean isUserSetupAllowed() {
         return false;
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-        // no server-wide settings
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-        // nothing to prepare
-    }
-
-    @Override
-    public void close() {
-        // no resources
     }
 }

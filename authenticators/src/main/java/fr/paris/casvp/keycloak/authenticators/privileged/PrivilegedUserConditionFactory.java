@@ -1,10 +1,10 @@
 package fr.paris.casvp.keycloak.authenticators.privileged;
 
-import org.keycloak.Config;
+import fr.paris.casvp.keycloak.authenticators.support.SimpleFactory;
+import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.authenticators.conditional.ConditionalAuthenticator;
 import org.keycloak.authentication.authenticators.conditional.ConditionalAuthenticatorFactory;
 import org.keycloak.models.AuthenticationExecutionModel;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 
@@ -16,7 +16,7 @@ import java.util.List;
  * "user role" condition it needs no list kept up to date: every role of
  * {@code realm-management} counts, whichever an admin hands out next.
  */
-public final class PrivilegedUserConditionFactory implements ConditionalAuthenticatorFactory {
+public final class PrivilegedUserConditionFactory implements ConditionalAuthenticatorFactory, SimpleFactory<Authenticator> {
 
     public static final String ID = "casvp-condition-privileged";
 
@@ -80,20 +80,5 @@ public final class PrivilegedUserConditionFactory implements ConditionalAuthenti
     @Override
     public boolean isUserSetupAllowed() {
         return false;
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-        // no server-wide settings
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-        // nothing to prepare
-    }
-
-    @Override
-    public void close() {
-        // no resources
     }
 }

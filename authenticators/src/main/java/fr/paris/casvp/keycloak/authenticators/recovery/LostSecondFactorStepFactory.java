@@ -1,11 +1,10 @@
 package fr.paris.casvp.keycloak.authenticators.recovery;
 
-import org.keycloak.Config;
+import fr.paris.casvp.keycloak.authenticators.support.SimpleFactory;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.AuthenticatorFactory;
 import org.keycloak.models.AuthenticationExecutionModel;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
 
 import java.util.List;
@@ -14,7 +13,7 @@ import java.util.List;
  * {@code casvp-lost-second-factor}: placed after the second-factor sub-flows of the browser
  * flow. An agent who signed in with a recovery code sets up a new authenticator app.
  */
-public final class LostSecondFactorStepFactory implements AuthenticatorFactory {
+public final class LostSecondFactorStepFactory implements AuthenticatorFactory, SimpleFactory<Authenticator> {
 
     public static final String ID = "casvp-lost-second-factor";
 
@@ -67,20 +66,5 @@ public final class LostSecondFactorStepFactory implements AuthenticatorFactory {
     @Override
     public boolean isUserSetupAllowed() {
         return false;
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-        // nothing to read
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-        // nothing to prepare
-    }
-
-    @Override
-    public void close() {
-        // stateless
     }
 }

@@ -1,17 +1,16 @@
 package fr.paris.casvp.keycloak.authenticators.recovery;
 
-import org.keycloak.Config;
+import fr.paris.casvp.keycloak.authenticators.support.SimpleFactory;
 import org.keycloak.authentication.RequiredActionFactory;
 import org.keycloak.authentication.RequiredActionProvider;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.RequiredActionConfigModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
-import org.keycloak.validate.ValidationError;
 import org.keycloak.userprofile.ValidationException;
+import org.keycloak.validate.ValidationError;
 
 import java.util.List;
 
@@ -20,7 +19,7 @@ import java.util.List;
  * sign-in, proven by a code sent to it. Settings are checked when saved in the admin
  * console (Authentication → Required actions).
  */
-public final class RecoveryAddressActionFactory implements RequiredActionFactory {
+public final class RecoveryAddressActionFactory implements RequiredActionFactory, SimpleFactory<RequiredActionProvider> {
 
     public static final String ID = "casvp-recovery-address";
 
@@ -86,20 +85,5 @@ public final class RecoveryAddressActionFactory implements RequiredActionFactory
             throw new ValidationException(new ValidationError(ID, RecoveryAddressConfig.ATTRIBUTE,
                     "error-invalid-value"));
         }
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-        // nothing to read
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-        // nothing to wire
-    }
-
-    @Override
-    public void close() {
-        // nothing held
     }
 }

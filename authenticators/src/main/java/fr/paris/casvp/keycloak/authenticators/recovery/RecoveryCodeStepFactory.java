@@ -1,11 +1,10 @@
 package fr.paris.casvp.keycloak.authenticators.recovery;
 
-import org.keycloak.Config;
+import fr.paris.casvp.keycloak.authenticators.support.SimpleFactory;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.AuthenticatorFactory;
 import org.keycloak.models.AuthenticationExecutionModel;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 
@@ -16,7 +15,7 @@ import java.util.List;
  * Keycloak's "send reset email": the code goes to the verified recovery address, and the
  * helpdesk's one-time code is taken in the same field.
  */
-public final class RecoveryCodeStepFactory implements AuthenticatorFactory {
+public final class RecoveryCodeStepFactory implements AuthenticatorFactory, SimpleFactory<Authenticator> {
 
     public static final String ID = "casvp-recovery-code";
 
@@ -93,20 +92,5 @@ public final class RecoveryCodeStepFactory implements AuthenticatorFactory {
     @Override
     public boolean isUserSetupAllowed() {
         return false;
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-        // per realm settings only
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-        // nothing to prepare
-    }
-
-    @Override
-    public void close() {
-        // stateless
     }
 }

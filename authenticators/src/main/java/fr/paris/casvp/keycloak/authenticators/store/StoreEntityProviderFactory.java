@@ -3,12 +3,12 @@ package fr.paris.casvp.keycloak.authenticators.store;
 import fr.paris.casvp.keycloak.authenticators.device.KnownDeviceEntity;
 import fr.paris.casvp.keycloak.authenticators.device.KnownDevices;
 import fr.paris.casvp.keycloak.authenticators.device.KnownNetworkEntity;
-
-import org.jboss.logging.Logger;
 import fr.paris.casvp.keycloak.authenticators.lockout.LockoutCounterEntity;
 import fr.paris.casvp.keycloak.authenticators.lockout.LockoutStore;
 import fr.paris.casvp.keycloak.authenticators.lockout.SourceFailuresEntity;
 import fr.paris.casvp.keycloak.authenticators.setup.UnsetPlaceholderCheck;
+import fr.paris.casvp.keycloak.authenticators.support.SimpleFactory;
+import org.jboss.logging.Logger;
 import org.keycloak.Config;
 import org.keycloak.connections.jpa.entityprovider.JpaEntityProvider;
 import org.keycloak.connections.jpa.entityprovider.JpaEntityProviderFactory;
@@ -30,7 +30,7 @@ import java.util.List;
  * {@code cleanup-interval-minutes}, default one day). It also registers the check that
  * refuses a realm import with an unset environment placeholder ({@link UnsetPlaceholderCheck}).
  */
-public final class StoreEntityProviderFactory implements JpaEntityProviderFactory {
+public final class StoreEntityProviderFactory implements JpaEntityProviderFactory, SimpleFactory<JpaEntityProvider> {
 
     public static final String ID = "casvp-device-store";
     static final String CHANGELOG = "META-INF/casvp-device-store-changelog.xml";
@@ -96,10 +96,5 @@ public final class StoreEntityProviderFactory implements JpaEntityProviderFactor
         KeycloakModelUtils.runJobInTransaction(factory, session -> session.getProvider(TimerProvider.class)
                 .scheduleTask(new IdleCleanup(), cleanupInterval.toMillis(), IdleCleanup.NAME));
         LOG.debugf("casvp-device-store: idle devices cleaned up every %s", cleanupInterval);
-    }
-
-    @Override
-    public void close() {
-        // the timer is Keycloak's
     }
 }
