@@ -63,10 +63,12 @@ public final class UnsetPlaceholderCheck implements ProviderEventListener {
             values.put("passwordPolicy", realm.getPasswordPolicy().toString());
         }
         realm.getClientsStream().forEach(client -> clientValues(client, values));
-        realm.getAuthenticatorConfigsStream().forEach(config -> config.getConfig().forEach((key, value) ->
-                values.put("authenticator config \"" + config.getAlias() + "\"." + key, value)));
-        realm.getRequiredActionConfigsStream().forEach(config -> config.getConfig().forEach((key, value) ->
-                values.put("required action config \"" + config.getAlias() + "\"." + key, value)));
+        realm.getAuthenticatorConfigsStream().filter(config -> config.getConfig() != null)
+                .forEach(config -> config.getConfig().forEach((key, value) ->
+                        values.put("authenticator config \"" + config.getAlias() + "\"." + key, value)));
+        realm.getRequiredActionConfigsStream().filter(config -> config.getConfig() != null)
+                .forEach(config -> config.getConfig().forEach((key, value) ->
+                        values.put("required action config \"" + config.getAlias() + "\"." + key, value)));
         return values;
     }
 
