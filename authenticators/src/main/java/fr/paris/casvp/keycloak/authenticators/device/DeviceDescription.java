@@ -1,6 +1,6 @@
 package fr.paris.casvp.keycloak.authenticators.device;
 
-import fr.paris.casvp.keycloak.authenticators.support.NetworkPrefix;
+import fr.paris.casvp.keycloak.authenticators.network.NetworkPrefix;
 import org.keycloak.device.DeviceRepresentationProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.representations.account.DeviceRepresentation;

@@ -1,7 +1,7 @@
 package fr.paris.casvp.keycloak.authenticators.lockout;
 
+import fr.paris.casvp.keycloak.authenticators.network.NetworkPrefix;
 import fr.paris.casvp.keycloak.authenticators.network.RealmTrustedNetworks;
-import fr.paris.casvp.keycloak.authenticators.support.NetworkPrefix;
 import org.keycloak.common.util.Time;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;

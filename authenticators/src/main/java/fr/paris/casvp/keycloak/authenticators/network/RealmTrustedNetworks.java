@@ -1,6 +1,5 @@
 package fr.paris.casvp.keycloak.authenticators.network;
 
-import fr.paris.casvp.keycloak.authenticators.support.TrustedNetworks;
 import org.jboss.logging.Logger;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;

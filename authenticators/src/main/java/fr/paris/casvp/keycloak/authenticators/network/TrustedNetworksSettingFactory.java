@@ -1,7 +1,6 @@
 package fr.paris.casvp.keycloak.authenticators.network;
 
 import fr.paris.casvp.keycloak.authenticators.support.SimpleFactory;
-import fr.paris.casvp.keycloak.authenticators.support.TrustedNetworks;
 import org.keycloak.authentication.RequiredActionFactory;
 import org.keycloak.authentication.RequiredActionProvider;
 import org.keycloak.models.KeycloakSession;

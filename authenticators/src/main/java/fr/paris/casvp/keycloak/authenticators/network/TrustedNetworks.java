@@ -1,4 +1,4 @@
-package fr.paris.casvp.keycloak.authenticators.support;
+package fr.paris.casvp.keycloak.authenticators.network;
 
 import java.math.BigInteger;
 import java.net.Inet4Address;

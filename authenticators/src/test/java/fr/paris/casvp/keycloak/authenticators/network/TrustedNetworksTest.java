@@ -1,4 +1,4 @@
-package fr.paris.casvp.keycloak.authenticators.support;
+package fr.paris.casvp.keycloak.authenticators.network;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
