@@ -2,6 +2,7 @@ package fr.paris.casvp.keycloak.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.paris.casvp.keycloak.it.pages.KeycloakForms;
 import fr.paris.casvp.keycloak.it.pages.LoginPage;
 import fr.paris.casvp.keycloak.it.pages.UpdatePasswordPage;
 import fr.paris.casvp.keycloak.it.support.Browsers;
@@ -18,6 +19,7 @@ import fr.paris.casvp.keycloak.it.support.TestUsers;
 import fr.paris.casvp.keycloak.it.support.Totp;
 import jakarta.ws.rs.core.Response;
 import org.htmlunit.WebClient;
+import org.htmlunit.html.HtmlForm;
 import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.Test;
 import org.keycloak.admin.client.CreatedResponseUtil;
@@ -222,6 +224,49 @@ class HelpdeskIT {
     }
 
     /** The settings of the "privileged user" condition that asks privileged accounts for a code. */
+    /**
+     * "Secure" takes back the recovery address an intruder gave from a new device (made to
+     * give one, the agent having none): recovery then goes only through a helpdesk code.
+     */
+    @Test
+    void securingTakesBackTheAddressAnIntruderGaveFromANewDevice(KeycloakServer server) throws Exception {
+        TestUsers.Agent agent = TestUsers.create(server, "fr");
+        String intruderAddress = "intrus." + agent.username() + "@evil.example";
+        RealmSettings.recoveryAddressPrompt(server.admin(), true);
+        try {
+            try (WebClient own = Browsers.htmlUnit("fr")) {
+                HtmlPage prompt = LoginPage.open(own, server, Pkce.create())
+                        .signIn(agent.username(), agent.password()).pageAgain().html();
+                assertNotNull(KeycloakForms.submit(own, server, prompt.getHtmlElementById("casvp-recovery-address-later"))
+                        .redirect(), "the agent's first device: later");
+            }
+            try (WebClient intruder = Browsers.htmlUnit("fr")) {
+                HtmlPage forced = LoginPage.open(intruder, server, Pkce.create())
+                        .signIn(agent.username(), agent.password()).pageAgain().html();
+                forced.<HtmlForm>getHtmlElementById("casvp-recovery-address-form").getInputByName("recoveryEmail")
+                        .setValue(intruderAddress);
+                HtmlPage codePage = KeycloakForms.submit(intruder, server,
+                        forced.getHtmlElementById("casvp-recovery-address-send")).page();
+                codePage.<HtmlForm>getHtmlElementById("casvp-recovery-address-form").getInputByName("code")
+                        .setValue(ForgotPassword.mailedCode(server, intruderAddress, 1));
+                assertNotNull(KeycloakForms.submit(intruder, server,
+                        codePage.getHtmlElementById("casvp-recovery-address-verify")).redirect(),
+                        "the intruder is in, with their own address");
+            }
+        } finally {
+            RealmSettings.recoveryAddressPrompt(server.admin(), false);
+        }
+        var account = server.admin().realm(KeycloakServer.REALM).users().get(agent.id());
+        assertEquals(intruderAddress, account.toRepresentation().firstAttribute("recoveryEmailVerified"));
+
+        String operator = token(server, KeycloakServer.REALM, helpdeskOperator(server, KeycloakServer.REALM));
+        HttpResponse<String> secured = post(server, operator, agent.username(), "secure");
+        assertEquals(200, secured.statusCode(), secured.body());
+        assertTrue(JSON.readTree(secured.body()).get("recoveryAddressRemoved").asBoolean(), secured.body());
+        assertNull(account.toRepresentation().firstAttribute("recoveryEmailVerified"),
+                "forgot password has no address of the intruder's to mail a code to");
+    }
+
     private static AuthenticatorConfigRepresentation privilegedCondition(RealmResource realm) {
         return RealmSettings.stepSettings(realm, "casvp-condition-privileged").stream()
                 .filter(c -> "false".equals(c.getConfig().get("negate"))).findFirst().orElseThrow();
