@@ -1,12 +1,10 @@
 package fr.paris.casvp.keycloak.authenticators.action;
 
 import fr.paris.casvp.keycloak.authenticators.privileged.SecondFactorEvidence;
+import fr.paris.casvp.keycloak.authenticators.support.FormlessCondition;
 import org.keycloak.authentication.AuthenticationFlowContext;
-import org.keycloak.authentication.authenticators.conditional.ConditionalAuthenticator;
 import org.keycloak.models.AuthenticatorConfigModel;
 import org.keycloak.models.Constants;
-import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 
 import java.util.Map;
@@ -16,7 +14,7 @@ import java.util.Map;
  * recovery address, a second factor to add or remove) and no second factor the agent holds
  * was used yet in this sign-in; with "negate", the opposite.
  */
-final class SensitiveActionCondition implements ConditionalAuthenticator {
+final class SensitiveActionCondition implements FormlessCondition {
 
     static final SensitiveActionCondition SINGLETON = new SensitiveActionCondition();
     static final String ACTIONS = "actions";
@@ -36,22 +34,7 @@ final class SensitiveActionCondition implements ConditionalAuthenticator {
     }
 
     @Override
-    public void action(AuthenticationFlowContext context) {
-        // a condition has no form
-    }
-
-    @Override
     public boolean requiresUser() {
         return true;
-    }
-
-    @Override
-    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
-        // nothing to set up
-    }
-
-    @Override
-    public void close() {
-        // stateless singleton
     }
 }

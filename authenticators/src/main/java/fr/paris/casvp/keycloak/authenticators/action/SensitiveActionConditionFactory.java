@@ -1,10 +1,7 @@
 package fr.paris.casvp.keycloak.authenticators.action;
 
-import fr.paris.casvp.keycloak.authenticators.support.SimpleFactory;
-import org.keycloak.authentication.Authenticator;
+import fr.paris.casvp.keycloak.authenticators.support.ConditionFactory;
 import org.keycloak.authentication.authenticators.conditional.ConditionalAuthenticator;
-import org.keycloak.authentication.authenticators.conditional.ConditionalAuthenticatorFactory;
-import org.keycloak.models.AuthenticationExecutionModel;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 
@@ -17,13 +14,10 @@ import java.util.List;
  * key), when this sign-in has not used one yet. With those actions asking for a fresh sign-in
  * ({@code max_auth_age} 0), they can only be done with the password and that factor.
  */
-public final class SensitiveActionConditionFactory implements ConditionalAuthenticatorFactory, SimpleFactory<Authenticator> {
+public final class SensitiveActionConditionFactory implements ConditionFactory {
 
     public static final String ID = "casvp-condition-sensitive-action";
 
-    private static final AuthenticationExecutionModel.Requirement[] REQUIREMENTS = {
-            AuthenticationExecutionModel.Requirement.REQUIRED, AuthenticationExecutionModel.Requirement.DISABLED
-    };
     private static final List<ProviderConfigProperty> PROPERTIES = ProviderConfigurationBuilder.create()
             .property()
             .name(SensitiveActionCondition.ACTIONS)
@@ -64,22 +58,7 @@ public final class SensitiveActionConditionFactory implements ConditionalAuthent
     }
 
     @Override
-    public boolean isConfigurable() {
-        return true;
-    }
-
-    @Override
     public List<ProviderConfigProperty> getConfigProperties() {
         return PROPERTIES;
-    }
-
-    @Override
-    public AuthenticationExecutionModel.Requirement[] getRequirementChoices() {
-        return REQUIREMENTS.clone();
-    }
-
-    @Override
-    public boolean isUserSetupAllowed() {
-        return false;
     }
 }

@@ -1,10 +1,8 @@
 package fr.paris.casvp.keycloak.authenticators.device;
 
+import fr.paris.casvp.keycloak.authenticators.support.FormlessCondition;
 import org.keycloak.authentication.AuthenticationFlowContext;
-import org.keycloak.authentication.authenticators.conditional.ConditionalAuthenticator;
 import org.keycloak.models.AuthenticatorConfigModel;
-import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 
 import java.util.Map;
@@ -14,7 +12,7 @@ import java.util.Map;
  * unusual network (or neither, with "negate"). Uses the settings of the flow's
  * {@code casvp-device-recognition} step, and agrees with it on the verdict.
  */
-final class NewDeviceCondition implements ConditionalAuthenticator {
+final class NewDeviceCondition implements FormlessCondition {
 
     static final NewDeviceCondition SINGLETON = new NewDeviceCondition();
 
@@ -56,22 +54,7 @@ final class NewDeviceCondition implements ConditionalAuthenticator {
     }
 
     @Override
-    public void action(AuthenticationFlowContext context) {
-        // a condition has no form
-    }
-
-    @Override
     public boolean requiresUser() {
         return true;
-    }
-
-    @Override
-    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
-        // nothing to set up
-    }
-
-    @Override
-    public void close() {
-        // stateless singleton
     }
 }

@@ -1,10 +1,7 @@
 package fr.paris.casvp.keycloak.authenticators.device;
 
-import fr.paris.casvp.keycloak.authenticators.support.SimpleFactory;
-import org.keycloak.authentication.Authenticator;
+import fr.paris.casvp.keycloak.authenticators.support.ConditionFactory;
 import org.keycloak.authentication.authenticators.conditional.ConditionalAuthenticator;
-import org.keycloak.authentication.authenticators.conditional.ConditionalAuthenticatorFactory;
-import org.keycloak.models.AuthenticationExecutionModel;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 
@@ -14,13 +11,10 @@ import java.util.List;
  * {@code casvp-condition-new-device}: a condition for conditional sub-flows, e.g. "a
  * second factor on a new device or an unusual network".
  */
-public final class NewDeviceConditionFactory implements ConditionalAuthenticatorFactory, SimpleFactory<Authenticator> {
+public final class NewDeviceConditionFactory implements ConditionFactory {
 
     public static final String ID = "casvp-condition-new-device";
 
-    private static final AuthenticationExecutionModel.Requirement[] REQUIREMENTS = {
-            AuthenticationExecutionModel.Requirement.REQUIRED, AuthenticationExecutionModel.Requirement.DISABLED
-    };
     private static final List<ProviderConfigProperty> PROPERTIES = ProviderConfigurationBuilder.create()
             .property()
             .name(NewDeviceCondition.ON_NEW_DEVICE)
@@ -74,22 +68,7 @@ public final class NewDeviceConditionFactory implements ConditionalAuthenticator
     }
 
     @Override
-    public boolean isConfigurable() {
-        return true;
-    }
-
-    @Override
     public List<ProviderConfigProperty> getConfigProperties() {
         return PROPERTIES;
-    }
-
-    @Override
-    public AuthenticationExecutionModel.Requirement[] getRequirementChoices() {
-        return REQUIREMENTS.clone();
-    }
-
-    @Override
-    public boolean isUserSetupAllowed() {
-        return false;
     }
 }

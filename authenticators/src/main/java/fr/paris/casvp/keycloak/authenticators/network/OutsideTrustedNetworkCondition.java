@@ -1,13 +1,11 @@
 package fr.paris.casvp.keycloak.authenticators.network;
 
+import fr.paris.casvp.keycloak.authenticators.support.FormlessCondition;
 import org.keycloak.authentication.AuthenticationFlowContext;
-import org.keycloak.authentication.authenticators.conditional.ConditionalAuthenticator;
-import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 
 /** True when the client address is outside the realm's trusted networks (or inside, with "negate"). */
-final class OutsideTrustedNetworkCondition implements ConditionalAuthenticator {
+final class OutsideTrustedNetworkCondition implements FormlessCondition {
 
     static final OutsideTrustedNetworkCondition SINGLETON = new OutsideTrustedNetworkCondition();
 
@@ -23,22 +21,7 @@ final class OutsideTrustedNetworkCondition implements ConditionalAuthenticator {
     }
 
     @Override
-    public void action(AuthenticationFlowContext context) {
-        // a condition has no form
-    }
-
-    @Override
     public boolean requiresUser() {
         return false;
-    }
-
-    @Override
-    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
-        // nothing to set up
-    }
-
-    @Override
-    public void close() {
-        // stateless singleton
     }
 }

@@ -1,10 +1,7 @@
 package fr.paris.casvp.keycloak.authenticators.network;
 
-import fr.paris.casvp.keycloak.authenticators.support.SimpleFactory;
-import org.keycloak.authentication.Authenticator;
+import fr.paris.casvp.keycloak.authenticators.support.ConditionFactory;
 import org.keycloak.authentication.authenticators.conditional.ConditionalAuthenticator;
-import org.keycloak.authentication.authenticators.conditional.ConditionalAuthenticatorFactory;
-import org.keycloak.models.AuthenticationExecutionModel;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 
@@ -14,13 +11,10 @@ import java.util.List;
  * {@code casvp-condition-outside-network}: a condition for conditional sub-flows,
  * e.g. "second factor when outside the VPN". With "negate", it matches inside instead.
  */
-public final class OutsideTrustedNetworkConditionFactory implements ConditionalAuthenticatorFactory, SimpleFactory<Authenticator> {
+public final class OutsideTrustedNetworkConditionFactory implements ConditionFactory {
 
     public static final String ID = "casvp-condition-outside-network";
 
-    private static final AuthenticationExecutionModel.Requirement[] REQUIREMENTS = {
-            AuthenticationExecutionModel.Requirement.REQUIRED, AuthenticationExecutionModel.Requirement.DISABLED
-    };
     private static final List<ProviderConfigProperty> PROPERTIES = ProviderConfigurationBuilder.create()
             .property()
             .name(TrustedNetworkConfig.NEGATE)
@@ -53,22 +47,7 @@ public final class OutsideTrustedNetworkConditionFactory implements ConditionalA
     }
 
     @Override
-    public boolean isConfigurable() {
-        return true;
-    }
-
-    @Override
     public List<ProviderConfigProperty> getConfigProperties() {
         return PROPERTIES;
-    }
-
-    @Override
-    public AuthenticationExecutionModel.Requirement[] getRequirementChoices() {
-        return REQUIREMENTS.clone();
-    }
-
-    @Override
-    public boolean isUserSetupAllowed() {
-        return false;
     }
 }

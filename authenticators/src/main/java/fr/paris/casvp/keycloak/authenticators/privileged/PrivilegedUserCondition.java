@@ -1,16 +1,14 @@
 package fr.paris.casvp.keycloak.authenticators.privileged;
 
+import fr.paris.casvp.keycloak.authenticators.support.FormlessCondition;
 import org.keycloak.authentication.AuthenticationFlowContext;
-import org.keycloak.authentication.authenticators.conditional.ConditionalAuthenticator;
 import org.keycloak.models.AuthenticatorConfigModel;
-import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 
 import java.util.Map;
 
 /** True when the user holds a privileged role ({@link PrivilegedRoles}); with "negate", when they hold none. */
-final class PrivilegedUserCondition implements ConditionalAuthenticator {
+final class PrivilegedUserCondition implements FormlessCondition {
 
     static final PrivilegedUserCondition SINGLETON = new PrivilegedUserCondition();
     static final String REALM_ROLES = "realmRoles";
@@ -28,22 +26,7 @@ final class PrivilegedUserCondition implements ConditionalAuthenticator {
     }
 
     @Override
-    public void action(AuthenticationFlowContext context) {
-        // a condition has no form
-    }
-
-    @Override
     public boolean requiresUser() {
         return true;
-    }
-
-    @Override
-    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
-        // nothing to set up
-    }
-
-    @Override
-    public void close() {
-        // stateless singleton
     }
 }

@@ -1,10 +1,7 @@
 package fr.paris.casvp.keycloak.authenticators.privileged;
 
-import fr.paris.casvp.keycloak.authenticators.support.SimpleFactory;
-import org.keycloak.authentication.Authenticator;
+import fr.paris.casvp.keycloak.authenticators.support.ConditionFactory;
 import org.keycloak.authentication.authenticators.conditional.ConditionalAuthenticator;
-import org.keycloak.authentication.authenticators.conditional.ConditionalAuthenticatorFactory;
-import org.keycloak.models.AuthenticationExecutionModel;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 
@@ -16,13 +13,10 @@ import java.util.List;
  * "user role" condition it needs no list kept up to date: every role of
  * {@code realm-management} counts, whichever an admin hands out next.
  */
-public final class PrivilegedUserConditionFactory implements ConditionalAuthenticatorFactory, SimpleFactory<Authenticator> {
+public final class PrivilegedUserConditionFactory implements ConditionFactory {
 
     public static final String ID = "casvp-condition-privileged";
 
-    private static final AuthenticationExecutionModel.Requirement[] REQUIREMENTS = {
-            AuthenticationExecutionModel.Requirement.REQUIRED, AuthenticationExecutionModel.Requirement.DISABLED
-    };
     private static final List<ProviderConfigProperty> PROPERTIES = ProviderConfigurationBuilder.create()
             .property()
             .name(PrivilegedUserCondition.REALM_ROLES)
@@ -63,22 +57,7 @@ public final class PrivilegedUserConditionFactory implements ConditionalAuthenti
     }
 
     @Override
-    public boolean isConfigurable() {
-        return true;
-    }
-
-    @Override
     public List<ProviderConfigProperty> getConfigProperties() {
         return PROPERTIES;
-    }
-
-    @Override
-    public AuthenticationExecutionModel.Requirement[] getRequirementChoices() {
-        return REQUIREMENTS.clone();
-    }
-
-    @Override
-    public boolean isUserSetupAllowed() {
-        return false;
     }
 }
