@@ -119,9 +119,7 @@ public final class NewDeviceAdditions {
         List<Entry> recent = entries(user).stream().filter(entry -> now - entry.at() < WINDOW.toMillis()).toList();
         Set<String> credentials = recent.stream().filter(entry -> CREDENTIAL.equals(entry.kind()))
                 .map(Entry::reference).collect(Collectors.toSet());
-        List<String> present = user.credentialManager().getStoredCredentialsStream()
-                .map(CredentialModel::getId).filter(credentials::contains).toList();
-        present.forEach(id -> user.credentialManager().removeStoredCredentialById(id));
+        int factorsRemoved = SecondFactors.remove(user, credential -> credentials.contains(credential.getId()));
 
         String attribute = RecoveryAddressConfig.ofRealm(realm).attribute();
         Set<String> addresses = recent.stream().filter(entry -> ADDRESS.equals(entry.kind()))
@@ -134,7 +132,7 @@ public final class NewDeviceAdditions {
             user.removeAttribute(SecondaryAddress.verifiedAttribute(attribute));
         }
         user.removeAttribute(ATTRIBUTE);
-        return new Undone(addressRemoved, present.size());
+        return new Undone(addressRemoved, factorsRemoved);
     }
 
     private static void record(UserModel user, List<Entry> added, long now) {

@@ -1,5 +1,6 @@
 package fr.paris.casvp.keycloak.authenticators.recovery;
 
+import org.keycloak.credential.CredentialModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.credential.OTPCredentialModel;
 import org.keycloak.models.credential.RecoveryAuthnCodesCredentialModel;
@@ -7,6 +8,7 @@ import org.keycloak.models.credential.WebAuthnCredentialModel;
 
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /** The agent's stored second factors, by Keycloak credential type: looked at, and removed when lost. */
 public final class SecondFactors {
@@ -30,9 +32,13 @@ public final class SecondFactors {
 
     /** Removes the agent's credentials of these types; returns how many there were. */
     public static int remove(UserModel user, Set<String> types) {
+        return remove(user, credential -> types.contains(credential.getType()));
+    }
+
+    /** Removes the agent's stored credentials that match; returns how many there were. */
+    static int remove(UserModel user, Predicate<CredentialModel> which) {
         List<String> ids = user.credentialManager().getStoredCredentialsStream()
-                .filter(credential -> types.contains(credential.getType()))
-                .map(credential -> credential.getId()).toList();
+                .filter(which).map(CredentialModel::getId).toList();
         ids.forEach(id -> user.credentialManager().removeStoredCredentialById(id));
         return ids.size();
     }
