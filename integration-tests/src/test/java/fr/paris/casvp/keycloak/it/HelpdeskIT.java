@@ -2,7 +2,6 @@ package fr.paris.casvp.keycloak.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import fr.paris.casvp.keycloak.it.pages.KeycloakForms;
 import fr.paris.casvp.keycloak.it.pages.LoginPage;
 import fr.paris.casvp.keycloak.it.pages.UpdatePasswordPage;
 import fr.paris.casvp.keycloak.it.support.Browsers;
@@ -14,12 +13,12 @@ import fr.paris.casvp.keycloak.it.support.Mailbox;
 import fr.paris.casvp.keycloak.it.support.OidcTokens;
 import fr.paris.casvp.keycloak.it.support.PasswordReset;
 import fr.paris.casvp.keycloak.it.support.RealmSettings;
+import fr.paris.casvp.keycloak.it.support.RecoveryAddressPrompt;
 import fr.paris.casvp.keycloak.it.support.Pkce;
 import fr.paris.casvp.keycloak.it.support.TestUsers;
 import fr.paris.casvp.keycloak.it.support.Totp;
 import jakarta.ws.rs.core.Response;
 import org.htmlunit.WebClient;
-import org.htmlunit.html.HtmlForm;
 import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.Test;
 import org.keycloak.admin.client.CreatedResponseUtil;
@@ -234,25 +233,7 @@ class HelpdeskIT {
         String intruderAddress = "intrus." + agent.username() + "@evil.example";
         RealmSettings.recoveryAddressPrompt(server.admin(), true);
         try {
-            try (WebClient own = Browsers.htmlUnit("fr")) {
-                HtmlPage prompt = LoginPage.open(own, server, Pkce.create())
-                        .signIn(agent.username(), agent.password()).pageAgain().html();
-                assertNotNull(KeycloakForms.submit(own, server, prompt.getHtmlElementById("casvp-recovery-address-later"))
-                        .redirect(), "the agent's first device: later");
-            }
-            try (WebClient intruder = Browsers.htmlUnit("fr")) {
-                HtmlPage forced = LoginPage.open(intruder, server, Pkce.create())
-                        .signIn(agent.username(), agent.password()).pageAgain().html();
-                forced.<HtmlForm>getHtmlElementById("casvp-recovery-address-form").getInputByName("recoveryEmail")
-                        .setValue(intruderAddress);
-                HtmlPage codePage = KeycloakForms.submit(intruder, server,
-                        forced.getHtmlElementById("casvp-recovery-address-send")).page();
-                codePage.<HtmlForm>getHtmlElementById("casvp-recovery-address-form").getInputByName("code")
-                        .setValue(ForgotPassword.mailedCode(server, intruderAddress, 1));
-                assertNotNull(KeycloakForms.submit(intruder, server,
-                        codePage.getHtmlElementById("casvp-recovery-address-verify")).redirect(),
-                        "the intruder is in, with their own address");
-            }
+            RecoveryAddressPrompt.intruderGivesOwnAddress(server, agent, intruderAddress);
         } finally {
             RealmSettings.recoveryAddressPrompt(server.admin(), false);
         }

@@ -15,6 +15,7 @@ import fr.paris.casvp.keycloak.it.support.Mailbox;
 import fr.paris.casvp.keycloak.it.support.OidcTokens;
 import fr.paris.casvp.keycloak.it.support.Pkce;
 import fr.paris.casvp.keycloak.it.support.RealmSettings;
+import fr.paris.casvp.keycloak.it.support.RecoveryAddressPrompt;
 import fr.paris.casvp.keycloak.it.support.SignIns;
 import fr.paris.casvp.keycloak.it.support.TestUsers;
 import jakarta.mail.internet.MimeMessage;
@@ -218,19 +219,8 @@ class RecoveryAddressIT {
     @Test
     void anAddressGivenFromANewDeviceIsTakenBackByNotMe() throws Exception {
         TestUsers.Agent agent = TestUsers.create(server, "fr");
-        try (WebClient own = Browsers.htmlUnit("fr")) {
-            HtmlPage prompt = prompt(own, agent);
-            assertNotNull(KeycloakForms.submit(own, server, prompt.getHtmlElementById("casvp-recovery-address-later"))
-                    .redirect(), "the agent's own first device: later");
-        }
         String intruderAddress = "intrus." + agent.username() + "@evil.example";
-        try (WebClient intruder = Browsers.htmlUnit("fr")) {
-            HtmlPage forced = prompt(intruder, agent);
-            assertNull(forced.getElementById("casvp-recovery-address-later"), "a new device must give an address");
-            HtmlPage codePage = send(intruder, forced, intruderAddress);
-            String code = code(Mailbox.awaitMessagesTo(server.mail(), intruderAddress, 1, MAIL_WAIT));
-            assertNotNull(verify(intruder, codePage, code).redirect(), "the intruder is in, with their own address");
-        }
+        RecoveryAddressPrompt.intruderGivesOwnAddress(server, agent, intruderAddress);
         assertEquals(intruderAddress, user(agent).firstAttribute("recoveryEmailVerified"));
 
         NotMe.confirm(NotMe.linkOfAlertTo(server, agent.email(), MAIL_WAIT));
