@@ -122,7 +122,7 @@ public final class LockoutLatencyComparison {
     private final DistributionKeycloak server;
     private final LockoutBenchRealm realm;
     private final ExecutorService pool;
-    private final WrongPasswordAttempt[] browsers;
+    private final BrowserSignIn[] browsers;
     private final AtomicInteger userCursor = new AtomicInteger();
     private final AtomicLong passwordSequence = new AtomicLong();
     private final String runTag = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
@@ -139,9 +139,9 @@ public final class LockoutLatencyComparison {
             thread.setDaemon(true);
             return thread;
         });
-        this.browsers = new WrongPasswordAttempt[settings.workers()];
+        this.browsers = new BrowserSignIn[settings.workers()];
         for (int i = 0; i < browsers.length; i++) {
-            browsers[i] = new WrongPasswordAttempt(server.baseUrl(), BenchRealm.NAME);
+            browsers[i] = new BrowserSignIn(server.baseUrl(), BenchRealm.NAME);
         }
         for (Variant v : Variant.values()) {
             posted.put(v, new AtomicInteger());
@@ -239,7 +239,7 @@ public final class LockoutLatencyComparison {
                 go.await();
                 for (int i = 0; i < perWorker; i++) {
                     BenchRealm.User user = nextUser();
-                    WrongPasswordAttempt.Result result = browsers[worker].attempt(variant.clientId, user.username(),
+                    BrowserSignIn.Result result = browsers[worker].wrongPassword(variant.clientId, user.username(),
                             wrongPassword(variant));
                     if (result.status() != 0) {
                         statuses.merge(result.status(), 1, Integer::sum);
