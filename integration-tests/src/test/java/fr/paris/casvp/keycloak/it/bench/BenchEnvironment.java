@@ -158,9 +158,10 @@ final class BenchEnvironment {
         }
     }
 
-    /** The last lines of a server log, to say why a first sign-in failed. */
-    static String tail(String text, int lines) {
-        List<String> all = text.lines().toList();
-        return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+    /** A failure of the steps before the warm-up, with the end of the server's log to say why. */
+    static IllegalStateException serverFailure(DistributionKeycloak server, String what) {
+        List<String> log = server.serverLog().lines().toList();
+        return new IllegalStateException(what + "\nServer log tail:\n"
+                + String.join("\n", log.subList(Math.max(0, log.size() - 40), log.size())));
     }
 }

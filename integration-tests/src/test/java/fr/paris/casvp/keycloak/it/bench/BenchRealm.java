@@ -18,6 +18,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * The {@code bench} realm, set up through the admin REST API: one public client bound to
@@ -107,6 +110,16 @@ final class BenchRealm {
                     .append(" (").append(e.getRequirement()).append(")\n");
         }
         return text.toString();
+    }
+
+    /** How many events there are of each value of {@code key}, in the key's order. */
+    static Map<String, Long> tally(List<EventRepresentation> events, Function<EventRepresentation, String> key) {
+        return events.stream().collect(Collectors.groupingBy(key, TreeMap::new, Collectors.counting()));
+    }
+
+    /** One detail of an event, {@code (none)} when it has not got it. */
+    static String detail(EventRepresentation event, String key) {
+        return event.getDetails() == null ? "(none)" : event.getDetails().getOrDefault(key, "(none)");
     }
 
     static Map<String, String> smtp(int port) {
