@@ -3,6 +3,7 @@ package fr.paris.casvp.keycloak.it.bench;
 import com.icegreen.greenmail.util.GreenMail;
 import fr.paris.casvp.keycloak.it.support.DistributionKeycloak;
 import org.keycloak.representations.idm.EventRepresentation;
+import org.keycloak.representations.idm.RealmRepresentation;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
@@ -20,7 +22,7 @@ import java.util.stream.Collectors;
  * device step with a normal SMTP server against one that waits before each reply, to show that
  * alert mails never hold up a sign-in.
  *
- * <p>The realm (see {@link BenchRealm}) has a client per flow, a pool of users, stored events and
+ * <p>The realm ({@link BenchRealm}) has a client per flow, a pool of users, stored events and
  * the casvp e-mail theme. Every measured sign-in is a <em>new-device</em> sign-in: a fresh cookie
  * jar, GET of the authorization endpoint, POST of the username and password, a 302 to the
  * redirect URI with a code; its time is the time of both requests. Each user first signs in once
@@ -45,11 +47,14 @@ final class DeviceScenario extends Scenario {
     private static final Duration MAIL_DRAIN_LIMIT = Duration.ofSeconds(60);
     private static final Duration FINAL_MAIL_DRAIN_LIMIT = Duration.ofSeconds(120);
 
+    private static final String DEVICE_CLIENT = "bench-device";
+    private static final String DEVICE_PROVIDER = "casvp-device-recognition";
+    private static final String DEVICE_FLOW = "bench device browser";
     private static final Variant STOCK = new Variant("stock", "built-in browser flow", BenchRealm.STOCK_CLIENT);
     private static final Variant DEVICE = new Variant("device", "browser flow + device step, normal SMTP",
-            BenchRealm.DEVICE_CLIENT);
+            DEVICE_CLIENT);
     private static final Variant SLOW_SMTP = new Variant("device, slow SMTP", "browser flow + device step, slow SMTP",
-            BenchRealm.DEVICE_CLIENT);
+            DEVICE_CLIENT);
 
     private final Duration smtpDelay = Duration.ofMillis(BenchEnvironment.positive("casvp.bench.smtpDelayMillis", 2000));
     private final AtomicInteger userCursor = new AtomicInteger();
@@ -73,11 +78,25 @@ final class DeviceScenario extends Scenario {
         return Map.of();
     }
 
+    /**
+     * The realm's mails go to {@code mail}, in the casvp e-mail theme (the alert template lives
+     * there); the device flow is the built-in browser flow with the device step, REQUIRED, at the
+     * end of the sub-flow that holds the username and password form.
+     */
     @Override
     void setUp(DistributionKeycloak server, GreenMail mail) {
         this.server = server;
         this.mail = mail;
-        this.realm = BenchRealm.create(server.admin(), counts().users(), mail.getSmtp().getPort());
+        RealmRepresentation rep = new RealmRepresentation();
+        rep.setEmailTheme("casvp");
+        rep.setSmtpServer(BenchRealm.smtp(mail.getSmtp().getPort()));
+        realm = BenchRealm.create(server.admin(), rep, Set.of(DEVICE_PROVIDER));
+        String forms = realm.copyBrowserFlow(DEVICE_FLOW);
+        realm.configure(realm.addRequiredStep(forms, DEVICE_PROVIDER), "bench device",
+                Map.of("alertNewDevice", "true", "alertUnusualNetwork", "true"));
+        realm.createClient(BenchRealm.STOCK_CLIENT, "browser");
+        realm.createClient(DEVICE_CLIENT, DEVICE_FLOW);
+        realm.createUsers("bench-user-%03d", counts().users());
     }
 
     /** Each user's first device (no alert): from now on every device-flow sign-in is a new device. */
@@ -89,7 +108,7 @@ final class DeviceScenario extends Scenario {
         workers.run((worker, browser) -> {
             for (int i = next.getAndIncrement(); i < users.size(); i = next.getAndIncrement()) {
                 BenchRealm.User user = users.get(i);
-                BrowserSignIn.Result result = browser.signIn(BenchRealm.DEVICE_CLIENT, user.username(),
+                BrowserSignIn.Result result = browser.signIn(DEVICE_CLIENT, user.username(),
                         user.password());
                 if (!result.ok()) {
                     failures.add(user.username() + ": " + result.failure());
@@ -124,7 +143,7 @@ final class DeviceScenario extends Scenario {
 
     @Override
     String afterLeg(Leg leg) {
-        if (leg.variant().clientId().equals(BenchRealm.DEVICE_CLIENT)) {
+        if (leg.variant().clientId().equals(DEVICE_CLIENT)) {
             alertsExpected += leg.nanos().length;
         }
         return String.format("  in %5.1f s", leg.wallNanos() / 1e9);
@@ -226,19 +245,19 @@ final class DeviceScenario extends Scenario {
         }
 
         md.append("\nDevice flow (`bench device browser`, a copy of `browser`):\n\n```\n")
-                .append(realm.describeExecutions()).append("```\n");
+                .append(realm.describeExecutions(DEVICE_FLOW)).append("```\n");
         return md.toString();
     }
 
     /** Tallies the device step's event details on the device client's sign-ins and the mail outcomes. */
     private String deviceEvents() {
-        List<EventRepresentation> logins = realm.events("LOGIN", BenchRealm.DEVICE_CLIENT, 1_000_000);
-        List<EventRepresentation> mails = realm.events("CUSTOM_REQUIRED_ACTION", null, 1_000_000);
+        List<EventRepresentation> logins = realm.events("LOGIN", DEVICE_CLIENT);
+        List<EventRepresentation> mails = realm.events("CUSTOM_REQUIRED_ACTION", null);
         Map<String, Long> reasons = BenchRealm.tally(mails.stream().filter(e -> e.getError() != null).toList(),
                 e -> BenchRealm.detail(e, "reason"));
         return String.format("- LOGIN events on `%s`: %d; `casvp_device` %s; `casvp_alert` %s%n"
                         + "- mail outcome events (`casvp_event`): %s%s%n",
-                BenchRealm.DEVICE_CLIENT, logins.size(),
+                DEVICE_CLIENT, logins.size(),
                 BenchRealm.tally(logins, e -> BenchRealm.detail(e, "casvp_device")),
                 BenchRealm.tally(logins, e -> BenchRealm.detail(e, "casvp_alert")),
                 BenchRealm.tally(mails, e -> BenchRealm.detail(e, "casvp_event")),

@@ -76,15 +76,16 @@ final class FullFlowScenario extends Scenario {
     private static final String USER_AGENT = "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:128.0) Gecko/20100101 "
             + "Firefox/128.0";
 
+    private static final String DEVICE_PROVIDER = "casvp-device-recognition";
     private static final Variant STOCK = new Variant("stock", "built-in `browser` flow", BenchRealm.STOCK_CLIENT);
     private static final Variant CASVP = new Variant("casvp", "copy of the whole `casvp browser` flow",
             FlowBenchRealm.CASVP_CLIENT);
     private static final FlowBenchRealm.Trimmed NO_DEVICE_COPY = new FlowBenchRealm.Trimmed("bench-casvp-no-device",
-            "no device - ", Set.of(FlowBenchRealm.DEVICE_PROVIDER));
+            "no device - ", Set.of(DEVICE_PROVIDER));
     private static final Variant NO_DEVICE = new Variant("casvp − device step",
             "the same without `casvp-device-recognition`", NO_DEVICE_COPY.clientId());
     private static final FlowBenchRealm.Trimmed PASSWORD_ONLY_COPY = new FlowBenchRealm.Trimmed(
-            "bench-casvp-password-only", "password only - ", Set.of(FlowBenchRealm.DEVICE_PROVIDER,
+            "bench-casvp-password-only", "password only - ", Set.of(DEVICE_PROVIDER,
             "casvp-outdated-browser", "casvp-password-expiry", "casvp-trusted-network-gate",
             "casvp outside second factor", "casvp browser second factor", "casvp admin second factor"));
     private static final Variant PASSWORD_ONLY = new Variant("casvp password form only",
@@ -179,7 +180,7 @@ final class FullFlowScenario extends Scenario {
         for (int w = 0; w < counts().workers(); w++) {
             agents.add(new ArrayList<>());
         }
-        List<BenchRealm.User> users = realm.users();
+        List<BenchRealm.User> users = realm.bench().users();
         for (int i = 0; i < users.size(); i++) {
             agents.get(i % counts().workers()).add(new AgentBrowser(users.get(i)));
         }
@@ -448,8 +449,8 @@ final class FullFlowScenario extends Scenario {
     private String eventsReport() {
         StringBuilder text = new StringBuilder();
         for (Variant v : variants()) {
-            List<EventRepresentation> logins = realm.events("LOGIN", v.clientId(), 1_000_000);
-            List<EventRepresentation> errors = realm.events("LOGIN_ERROR", v.clientId(), 1_000_000);
+            List<EventRepresentation> logins = realm.bench().events("LOGIN", v.clientId());
+            List<EventRepresentation> errors = realm.bench().events("LOGIN_ERROR", v.clientId());
             text.append(String.format("- `%s`: %d LOGIN events for %d sign-ins that reached the redirect "
                             + "(first sign-ins and warm-up included), %d LOGIN_ERROR%s%n", v.clientId(), logins.size(),
                     signedIn.get(v).get(), errors.size(),

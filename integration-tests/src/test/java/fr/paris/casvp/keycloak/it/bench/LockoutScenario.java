@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
 import fr.paris.casvp.keycloak.it.support.DistributionKeycloak;
+import org.keycloak.representations.idm.AuthenticationExecutionInfoRepresentation;
 import org.keycloak.representations.idm.EventRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
 
@@ -19,6 +20,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
@@ -31,9 +33,11 @@ import java.util.stream.Collectors;
  * which counts every wrong password (per user and browser, and per source) in the database,
  * against Keycloak's own {@code auth-username-password-form} in the built-in browser flow.
  *
- * <p>The realm (see {@link LockoutBenchRealm}) has a client per flow, a pool of users, stored
- * events, Keycloak's brute-force protection off, and lockout thresholds so high that nothing is
- * ever delayed, locked or throttled. Every measured attempt: a fresh cookie jar, GET of the
+ * <p>The realm ({@link BenchRealm}) has a client per flow, the lockout one bound to a copy of
+ * the built-in browser flow with {@code casvp-password-form} in the place of Keycloak's form; a
+ * pool of users, stored events, Keycloak's brute-force protection off, and lockout thresholds so
+ * high that nothing is ever delayed, locked or throttled: what is measured is the cost of
+ * counting, not of being blocked. Every measured attempt: a fresh cookie jar, GET of the
  * authorization endpoint, POST of an existing username and a wrong password never used before,
  * and the login page again (200 or 401, recorded); its time is the time of both requests. Users
  * are taken in turn from the pool.
@@ -45,11 +49,25 @@ import java.util.stream.Collectors;
 final class LockoutScenario extends Scenario {
 
     private static final double P50_RATIO_TARGET = 1.10;
+    private static final String LOCKOUT_CLIENT = "bench-lockout";
+    private static final String LOCKOUT_PROVIDER = "casvp-password-form";
+    private static final String LOCKOUT_FLOW = "bench lockout browser";
+    private static final String CONFIG_ALIAS = "bench lockout";
+    private static final String EVENT_DETAIL = "casvp_lockout";
+    private static final String PASSWORD_FORM = "auth-username-password-form";
+    /** Nothing is ever delayed, locked or throttled; every wrong password is still counted. */
+    private static final Map<String, String> LOCKOUT_CONFIG = Map.of(
+            "lockoutDelayAfter", "1000",
+            "lockoutLockAfter", "1000",
+            "lockoutMaxPerDay", "100000",
+            "sprayingMaxFailures", "1000000",
+            "sprayingTrustedMaxFailures", "1000000",
+            "policies", "");
 
     private static final Variant STOCK = new Variant("stock",
             "built-in `browser` flow, `auth-username-password-form`", BenchRealm.STOCK_CLIENT);
     private static final Variant LOCKOUT = new Variant("lockout",
-            "copy of `browser`, `casvp-password-form` counting failures", LockoutBenchRealm.LOCKOUT_CLIENT);
+            "copy of `browser`, `casvp-password-form` counting failures", LOCKOUT_CLIENT);
 
     private final AtomicInteger userCursor = new AtomicInteger();
     private final AtomicLong passwordSequence = new AtomicLong();
@@ -64,7 +82,7 @@ final class LockoutScenario extends Scenario {
     private Map<Integer, Integer> legStatuses;
     private Map<String, Integer> legErrors;
     private DistributionKeycloak server;
-    private LockoutBenchRealm realm;
+    private BenchRealm realm;
 
     LockoutScenario() {
         super(new Counts(6, 1, 4, 25, 40).fromSystemProperties("casvp.bench.attemptsPerWorker"),
@@ -77,11 +95,61 @@ final class LockoutScenario extends Scenario {
         }
     }
 
-    /** The server wants a mail catcher; nothing in this comparison sends mail. */
+    /**
+     * Keycloak's own brute-force protection is off, so that it refuses nothing in either variant.
+     * The server wants a mail catcher; nothing in this comparison sends mail.
+     */
     @Override
     void setUp(DistributionKeycloak server, GreenMail mail) {
         this.server = server;
-        this.realm = LockoutBenchRealm.create(server.admin(), counts().users());
+        RealmRepresentation rep = new RealmRepresentation();
+        rep.setBruteForceProtected(false);
+        realm = BenchRealm.create(server.admin(), rep, Set.of(LOCKOUT_PROVIDER));
+        createLockoutFlow();
+        realm.createClient(BenchRealm.STOCK_CLIENT, "browser");
+        realm.createClient(LOCKOUT_CLIENT, LOCKOUT_FLOW);
+        realm.createUsers("bench-user-%03d", counts().users());
+    }
+
+    /**
+     * Copies the built-in browser flow; in the copied forms sub-flow, adds
+     * {@code casvp-password-form} (REQUIRED, configured), moves it to the place of
+     * {@code auth-username-password-form}, then deletes the latter.
+     */
+    private void createLockoutFlow() {
+        String forms = realm.copyBrowserFlow(LOCKOUT_FLOW);
+        AuthenticationExecutionInfoRepresentation step = realm.addRequiredStep(forms, LOCKOUT_PROVIDER);
+        // Same place as the stock form: raise it until it comes just before it (direct children only).
+        for (int guard = 0; guard < 20 && index(forms, LOCKOUT_PROVIDER) > index(forms, PASSWORD_FORM); guard++) {
+            realm.flows().raisePriority(step.getId());
+        }
+        if (index(forms, LOCKOUT_PROVIDER) != index(forms, PASSWORD_FORM) - 1) {
+            throw new IllegalStateException("Could not move " + LOCKOUT_PROVIDER + " next to " + PASSWORD_FORM
+                    + " in " + forms);
+        }
+        realm.flows().removeExecution(realm.step(forms, PASSWORD_FORM).getId());
+        realm.configure(step, CONFIG_ALIAS, LOCKOUT_CONFIG);
+    }
+
+    /** Position of a step among the sub-flow's direct children (nested ones are at deeper levels). */
+    private int index(String flowAlias, String providerId) {
+        List<AuthenticationExecutionInfoRepresentation> direct = realm.flows().getExecutions(flowAlias).stream()
+                .filter(e -> e.getLevel() == 0).toList();
+        for (int i = 0; i < direct.size(); i++) {
+            if (providerId.equals(direct.get(i).getProviderId())) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("No " + providerId + " in " + flowAlias);
+    }
+
+    /** The settings of the {@code casvp-password-form} step, as stored. */
+    private Map<String, String> lockoutConfig() {
+        return realm.flows().getExecutions(LOCKOUT_FLOW).stream()
+                .filter(e -> LOCKOUT_PROVIDER.equals(e.getProviderId()) && e.getAuthenticationConfig() != null)
+                .findFirst()
+                .map(e -> realm.flows().getAuthenticatorConfig(e.getAuthenticationConfig()).getConfig())
+                .orElse(Map.of());
     }
 
     /** Not measured: the right password signs in through both clients, so both flows really work. */
@@ -198,11 +266,11 @@ final class LockoutScenario extends Scenario {
         RealmRepresentation rep = realm.representation();
         md.append(String.format("- realm `bench`: bruteForceProtected=%s, failureFactor=%s, eventsEnabled=%s%n",
                 rep.isBruteForceProtected(), rep.getFailureFactor(), rep.isEventsEnabled()));
-        md.append(String.format("- `%s` config `%s`: %s%n", LockoutBenchRealm.LOCKOUT_PROVIDER,
-                LockoutBenchRealm.CONFIG_ALIAS, new TreeMap<>(realm.lockoutConfig())));
+        md.append(String.format("- `%s` config `%s`: %s%n", LOCKOUT_PROVIDER,
+                CONFIG_ALIAS, new TreeMap<>(lockoutConfig())));
 
-        md.append("\nLockout flow (`").append(LockoutBenchRealm.LOCKOUT_FLOW).append("`, a copy of `browser`):\n\n```\n")
-                .append(realm.describeExecutions(LockoutBenchRealm.LOCKOUT_FLOW)).append("```\n");
+        md.append("\nLockout flow (`").append(LOCKOUT_FLOW).append("`, a copy of `browser`):\n\n```\n")
+                .append(realm.describeExecutions(LOCKOUT_FLOW)).append("```\n");
         return md.toString();
     }
 
@@ -212,12 +280,12 @@ final class LockoutScenario extends Scenario {
         Map<String, String> usernames = realm.users().stream()
                 .collect(Collectors.toMap(BenchRealm.User::id, BenchRealm.User::username));
         for (Variant v : variants()) {
-            List<EventRepresentation> errors = realm.events("LOGIN_ERROR", v.clientId(), 1_000_000);
+            List<EventRepresentation> errors = realm.events("LOGIN_ERROR", v.clientId());
             text.append(String.format("- LOGIN_ERROR events on `%s`: %d stored for %d wrong-password attempts "
                             + "(warm-up included); error %s; `%s` detail %s%n",
                     v.clientId(), errors.size(), posted.get(v).get(),
-                    BenchRealm.tally(errors, e -> String.valueOf(e.getError())), LockoutBenchRealm.EVENT_DETAIL,
-                    BenchRealm.tally(errors, e -> BenchRealm.detail(e, LockoutBenchRealm.EVENT_DETAIL))));
+                    BenchRealm.tally(errors, e -> String.valueOf(e.getError())), EVENT_DETAIL,
+                    BenchRealm.tally(errors, e -> BenchRealm.detail(e, EVENT_DETAIL))));
             for (EventRepresentation e : errors.stream().limit(3).toList()) {
                 text.append(String.format("  - e.g. %s user %s error `%s` details %s%n",
                         Instant.ofEpochMilli(e.getTime()).truncatedTo(ChronoUnit.MILLIS),
@@ -267,7 +335,7 @@ final class LockoutScenario extends Scenario {
                         + "counters by scope %s; failures in window, summed %d; consecutive failures, summed %d; "
                         + "locked %d — for %d wrong passwords answered with the login page on `%s`%n",
                 realm.users().size(), scopes, inWindow, consecutive, locked, posted.get(LOCKOUT).get(),
-                LockoutBenchRealm.LOCKOUT_CLIENT);
+                LOCKOUT_CLIENT);
     }
 
     @Override
