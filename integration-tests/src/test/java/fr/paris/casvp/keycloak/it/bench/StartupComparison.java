@@ -1,12 +1,10 @@
 package fr.paris.casvp.keycloak.it.bench;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import fr.paris.casvp.keycloak.it.support.DistributionKeycloak;
 import fr.paris.casvp.keycloak.it.support.FreePorts;
 import fr.paris.casvp.keycloak.it.support.ItSettings;
 
-import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -41,9 +39,7 @@ public final class StartupComparison {
 
         Map<String, List<Long>> millis = new LinkedHashMap<>();
         variants.forEach(v -> millis.put(v.name(), new ArrayList<>()));
-        GreenMail mail = new GreenMail(new ServerSetup(FreePorts.next(),
-                InetAddress.getLoopbackAddress().getHostAddress(), ServerSetup.PROTOCOL_SMTP));
-        mail.start();
+        GreenMail mail = BenchEnvironment.mailCatcher();
         try {
             for (Variant v : variants) {
                 startOnce(v, mail, output).close(); // warm-up: builds the server if needed, not counted
