@@ -108,8 +108,7 @@ final class DeviceScenario extends Scenario {
         workers.run((worker, browser) -> {
             for (int i = next.getAndIncrement(); i < users.size(); i = next.getAndIncrement()) {
                 BenchRealm.User user = users.get(i);
-                BrowserSignIn.Result result = browser.signIn(DEVICE_CLIENT, user.username(),
-                        user.password());
+                BrowserSignIn.Result result = browser.signIn(DEVICE_CLIENT, user.username(), user.password());
                 if (!result.ok()) {
                     failures.add(user.username() + ": " + result.failure());
                 }
