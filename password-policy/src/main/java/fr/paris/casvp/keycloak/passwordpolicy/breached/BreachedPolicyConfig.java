@@ -7,8 +7,11 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * What the admin typed for {@code casvp-breached(...)}, checked when the policy is saved:
@@ -37,10 +40,11 @@ record BreachedPolicyConfig(URI url, int timeoutMillis, OnError onError, Path fi
     static final int MAX_TIMEOUT_MILLIS = 10_000;
     static final int DEFAULT_CACHE_SIZE = 256;
     static final int MAX_CACHE_SIZE = 1000;
+    static final OnError DEFAULT_ON_ERROR = OnError.ACCEPT;
 
     /** The value the admin console proposes when the policy is added. */
     static final String DEFAULT_VALUE = URL + "=" + DEFAULT_URL + "," + TIMEOUT + "=" + DEFAULT_TIMEOUT_MILLIS + ","
-            + ON_ERROR + "=accept";
+            + ON_ERROR + "=" + DEFAULT_ON_ERROR;
 
     /** The password's fate when the range API or the offline file cannot answer. */
     enum OnError {
@@ -48,6 +52,10 @@ record BreachedPolicyConfig(URI url, int timeoutMillis, OnError onError, Path fi
         ACCEPT,
         /** Fail closed: the password is refused and the agent is asked to try again later. */
         REJECT;
+
+        /** How the admin writes them, in this order. */
+        static final Set<String> CHOICES = Arrays.stream(values()).map(OnError::toString)
+                .collect(Collectors.toCollection(LinkedHashSet::new));
 
         @Override
         public String toString() {
@@ -62,7 +70,7 @@ record BreachedPolicyConfig(URI url, int timeoutMillis, OnError onError, Path fi
                 Set.of(URL, TIMEOUT, ON_ERROR, FILE, CACHE_SIZE));
         URI url = rangeUrl(id, settings.string(URL, DEFAULT_URL.toString()));
         int timeout = settings.integer(TIMEOUT, DEFAULT_TIMEOUT_MILLIS, MIN_TIMEOUT_MILLIS, MAX_TIMEOUT_MILLIS);
-        OnError onError = OnError.valueOf(settings.choice(ON_ERROR, "accept", Set.of("accept", "reject"))
+        OnError onError = OnError.valueOf(settings.choice(ON_ERROR, DEFAULT_ON_ERROR.toString(), OnError.CHOICES)
                 .toUpperCase(Locale.ROOT));
         String fileValue = settings.string(FILE, "");
         Path file = fileValue.isEmpty() ? null : offlineFile(id, fileValue);

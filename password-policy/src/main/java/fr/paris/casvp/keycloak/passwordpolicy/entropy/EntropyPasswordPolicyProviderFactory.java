@@ -43,7 +43,7 @@ public final class EntropyPasswordPolicyProviderFactory implements PasswordPolic
 
     @Override
     public String getDisplayName() {
-        return "CASVP: strength (CNIL entropy, bits=80,min=12,max=128)";
+        return "CASVP: strength (CNIL entropy, " + EntropyPolicyConfig.DEFAULT_VALUE + ")";
     }
 
     @Override
@@ -53,8 +53,7 @@ public final class EntropyPasswordPolicyProviderFactory implements PasswordPolic
 
     @Override
     public String getDefaultConfigValue() {
-        return "bits=" + EntropyPolicyConfig.DEFAULT_BITS + ",min=" + EntropyPolicyConfig.DEFAULT_MIN_LENGTH
-                + ",max=" + EntropyPolicyConfig.DEFAULT_MAX_LENGTH;
+        return EntropyPolicyConfig.DEFAULT_VALUE;
     }
 
     @Override

@@ -12,19 +12,27 @@ import java.util.Set;
  */
 record EntropyPolicyConfig(int bits, int minLength, int maxLength) {
 
+    static final String BITS = "bits";
+    static final String MIN = "min";
+    static final String MAX = "max";
+
     static final int DEFAULT_BITS = 80;
     static final int DEFAULT_MIN_LENGTH = 12;
     static final int DEFAULT_MAX_LENGTH = 128;
 
+    /** The value the admin console proposes when the policy is added. */
+    static final String DEFAULT_VALUE = BITS + "=" + DEFAULT_BITS + "," + MIN + "=" + DEFAULT_MIN_LENGTH + ","
+            + MAX + "=" + DEFAULT_MAX_LENGTH;
+
     static EntropyPolicyConfig parse(String value) {
-        PolicySettings settings = PolicySettings.parse(EntropyPasswordPolicyProviderFactory.ID, value, "bits",
-                Set.of("bits", "min", "max"));
-        int bits = settings.integer("bits", DEFAULT_BITS, 1, 1024);
-        int min = settings.integer("min", DEFAULT_MIN_LENGTH, 1, 1024);
-        int max = settings.integer("max", DEFAULT_MAX_LENGTH, 8, 1024);
+        PolicySettings settings = PolicySettings.parse(EntropyPasswordPolicyProviderFactory.ID, value, BITS,
+                Set.of(BITS, MIN, MAX));
+        int bits = settings.integer(BITS, DEFAULT_BITS, 1, 1024);
+        int min = settings.integer(MIN, DEFAULT_MIN_LENGTH, 1, 1024);
+        int max = settings.integer(MAX, DEFAULT_MAX_LENGTH, 8, 1024);
         if (min > max) {
             throw new PasswordPolicyConfigException(EntropyPasswordPolicyProviderFactory.ID
-                    + ": min (" + min + ") is greater than max (" + max + ")");
+                    + ": " + MIN + " (" + min + ") is greater than " + MAX + " (" + max + ")");
         }
         return new EntropyPolicyConfig(bits, min, max);
     }

@@ -53,8 +53,7 @@ public final class PersonalPasswordPolicyProviderFactory implements PasswordPoli
 
     @Override
     public String getDefaultConfigValue() {
-        return "minLength=" + PersonalPolicyConfig.DEFAULT_MIN_LENGTH + ",birthYearAttribute="
-                + PersonalPolicyConfig.DEFAULT_BIRTH_ATTRIBUTE;
+        return PersonalPolicyConfig.DEFAULT_VALUE;
     }
 
     @Override

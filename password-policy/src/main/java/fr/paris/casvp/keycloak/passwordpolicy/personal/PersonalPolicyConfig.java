@@ -11,13 +11,20 @@ import java.util.Set;
  */
 record PersonalPolicyConfig(int minLength, String birthYearAttribute) {
 
+    static final String MIN_LENGTH = "minLength";
+    static final String BIRTH_YEAR_ATTRIBUTE = "birthYearAttribute";
+
     static final int DEFAULT_MIN_LENGTH = 4;
     static final String DEFAULT_BIRTH_ATTRIBUTE = "birthdate";
 
+    /** The value the admin console proposes when the policy is added. */
+    static final String DEFAULT_VALUE = MIN_LENGTH + "=" + DEFAULT_MIN_LENGTH + "," + BIRTH_YEAR_ATTRIBUTE + "="
+            + DEFAULT_BIRTH_ATTRIBUTE;
+
     static PersonalPolicyConfig parse(String value) {
-        PolicySettings settings = PolicySettings.parse(PersonalPasswordPolicyProviderFactory.ID, value, "minLength",
-                Set.of("minLength", "birthYearAttribute"));
-        return new PersonalPolicyConfig(settings.integer("minLength", DEFAULT_MIN_LENGTH, 3, 16),
-                settings.string("birthYearAttribute", DEFAULT_BIRTH_ATTRIBUTE));
+        PolicySettings settings = PolicySettings.parse(PersonalPasswordPolicyProviderFactory.ID, value, MIN_LENGTH,
+                Set.of(MIN_LENGTH, BIRTH_YEAR_ATTRIBUTE));
+        return new PersonalPolicyConfig(settings.integer(MIN_LENGTH, DEFAULT_MIN_LENGTH, 3, 16),
+                settings.string(BIRTH_YEAR_ATTRIBUTE, DEFAULT_BIRTH_ATTRIBUTE));
     }
 }

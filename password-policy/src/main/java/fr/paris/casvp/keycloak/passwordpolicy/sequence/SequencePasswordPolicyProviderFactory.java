@@ -62,7 +62,7 @@ public final class SequencePasswordPolicyProviderFactory implements PasswordPoli
 
     @Override
     public String getDefaultConfigValue() {
-        return Integer.toString(SequencePolicyConfig.DEFAULT_RUN);
+        return SequencePolicyConfig.DEFAULT_VALUE;
     }
 
     @Override

@@ -10,12 +10,16 @@ import java.util.Set;
  */
 record SequencePolicyConfig(int run) {
 
+    static final String RUN = "run";
     static final int DEFAULT_RUN = 4;
 
+    /** The value the admin console proposes when the policy is added: a number, as for {@code length}. */
+    static final String DEFAULT_VALUE = Integer.toString(DEFAULT_RUN);
+
     static SequencePolicyConfig parse(String value) {
-        PolicySettings settings = PolicySettings.parse(SequencePasswordPolicyProviderFactory.ID, value, "run",
-                Set.of("run"));
+        PolicySettings settings = PolicySettings.parse(SequencePasswordPolicyProviderFactory.ID, value, RUN,
+                Set.of(RUN));
         // Passay's sequence rule needs at least 3.
-        return new SequencePolicyConfig(settings.integer("run", DEFAULT_RUN, 3, 16));
+        return new SequencePolicyConfig(settings.integer(RUN, DEFAULT_RUN, 3, 16));
     }
 }
