@@ -1,11 +1,10 @@
 package fr.paris.casvp.keycloak.passwordpolicy.blocklist;
 
+import fr.paris.casvp.keycloak.passwordpolicy.support.PolicyFactory;
 import org.jboss.logging.Logger;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.policy.PasswordPolicyProvider;
-import org.keycloak.policy.PasswordPolicyProviderFactory;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 
@@ -27,7 +26,7 @@ import java.util.List;
  * <p>Realm value (admin console, <i>Authentication → Policies → Password policy</i>):
  * {@code lists=all,minPoints=5} by default; see {@link BlocklistSettings}.
  */
-public final class BlocklistPasswordPolicyProviderFactory implements PasswordPolicyProviderFactory {
+public final class BlocklistPasswordPolicyProviderFactory extends PolicyFactory {
 
     public static final String ID = "casvp-blocklist";
     /** Server option naming the extra-lists folder. */
@@ -39,9 +38,9 @@ public final class BlocklistPasswordPolicyProviderFactory implements PasswordPol
 
     private volatile Blocklists blocklists;
 
-    @Override
-    public String getId() {
-        return ID;
+    public BlocklistPasswordPolicyProviderFactory() {
+        super(ID, "CASVP blocklist (common, French and organisation words)",
+                PasswordPolicyProvider.STRING_CONFIG_TYPE, BlocklistSettings.DEFAULT_VALUE);
     }
 
     @Override
@@ -80,39 +79,7 @@ public final class BlocklistPasswordPolicyProviderFactory implements PasswordPol
     }
 
     Blocklists blocklists() {
-        Blocklists loaded = blocklists;
-        if (loaded == null) {
-            throw new IllegalStateException(ID + ": used before Keycloak initialised the factory");
-        }
-        return loaded;
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
-    }
-
-    @Override
-    public String getDisplayName() {
-        return "CASVP blocklist (common, French and organisation words)";
-    }
-
-    @Override
-    public String getConfigType() {
-        return PasswordPolicyProvider.STRING_CONFIG_TYPE;
-    }
-
-    @Override
-    public String getDefaultConfigValue() {
-        return BlocklistSettings.DEFAULT_VALUE;
-    }
-
-    @Override
-    public boolean isMultiplSupported() {
-        return false;
+        return initialised(blocklists);
     }
 
     @Override

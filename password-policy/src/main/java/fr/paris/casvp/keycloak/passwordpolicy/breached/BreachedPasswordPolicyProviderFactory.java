@@ -1,12 +1,11 @@
 package fr.paris.casvp.keycloak.passwordpolicy.breached;
 
+import fr.paris.casvp.keycloak.passwordpolicy.support.PolicyFactory;
 import org.jboss.logging.Logger;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.policy.PasswordPolicyConfigException;
 import org.keycloak.policy.PasswordPolicyProvider;
-import org.keycloak.policy.PasswordPolicyProviderFactory;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -22,7 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * client with its small answer cache ({@link BreachedRangeClient}) and the memory-mapped
  * offline files ({@link OfflineBreachedHashes}), all thread-safe.
  */
-public final class BreachedPasswordPolicyProviderFactory implements PasswordPolicyProviderFactory {
+public final class BreachedPasswordPolicyProviderFactory extends PolicyFactory {
 
     public static final String ID = "casvp-breached";
 
@@ -30,6 +29,11 @@ public final class BreachedPasswordPolicyProviderFactory implements PasswordPoli
 
     private final Map<Path, OfflineBreachedHashes> offlineFiles = new ConcurrentHashMap<>();
     private volatile BreachedRangeClient rangeClient;
+
+    public BreachedPasswordPolicyProviderFactory() {
+        super(ID, "Not in known data breaches (casvp)", PasswordPolicyProvider.STRING_CONFIG_TYPE,
+                BreachedPolicyConfig.DEFAULT_VALUE);
+    }
 
     @Override
     public PasswordPolicyProvider create(KeycloakSession session) {
@@ -39,11 +43,6 @@ public final class BreachedPasswordPolicyProviderFactory implements PasswordPoli
     @Override
     public void init(Config.Scope config) {
         rangeClient = new BreachedRangeClient();
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-        // nothing to wire
     }
 
     @Override
@@ -62,37 +61,8 @@ public final class BreachedPasswordPolicyProviderFactory implements PasswordPoli
         offlineFiles.clear();
     }
 
-    @Override
-    public String getId() {
-        return ID;
-    }
-
-    @Override
-    public String getDisplayName() {
-        return "Not in known data breaches (casvp)";
-    }
-
-    @Override
-    public String getConfigType() {
-        return PasswordPolicyProvider.STRING_CONFIG_TYPE;
-    }
-
-    @Override
-    public String getDefaultConfigValue() {
-        return BreachedPolicyConfig.DEFAULT_VALUE;
-    }
-
-    @Override
-    public boolean isMultiplSupported() {
-        return false;
-    }
-
     BreachedRangeClient rangeClient() {
-        BreachedRangeClient client = rangeClient;
-        if (client == null) {
-            throw new IllegalStateException(ID + ": factory used before init()");
-        }
-        return client;
+        return initialised(rangeClient);
     }
 
     /**

@@ -1,10 +1,9 @@
 package fr.paris.casvp.keycloak.passwordpolicy.sequence;
 
+import fr.paris.casvp.keycloak.passwordpolicy.support.PolicyFactory;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.policy.PasswordPolicyProvider;
-import org.keycloak.policy.PasswordPolicyProviderFactory;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,12 +13,17 @@ import java.util.concurrent.ConcurrentHashMap;
  * and numerical runs, repeated characters and a block typed twice. Realm policy
  * value: {@code casvp-sequence(4)} (shortest run refused).
  */
-public final class SequencePasswordPolicyProviderFactory implements PasswordPolicyProviderFactory {
+public final class SequencePasswordPolicyProviderFactory extends PolicyFactory {
 
     public static final String ID = "casvp-sequence";
 
     /** Rules per run length, built once: realms rarely use more than one length. */
     private final Map<Integer, GuessablePatterns> patterns = new ConcurrentHashMap<>();
+
+    public SequencePasswordPolicyProviderFactory() {
+        super(ID, "CASVP: no keyboard, alphabetical or repeated sequences (run length)",
+                PasswordPolicyProvider.INT_CONFIG_TYPE, SequencePolicyConfig.DEFAULT_VALUE);
+    }
 
     @Override
     public PasswordPolicyProvider create(KeycloakSession session) {
@@ -36,37 +40,7 @@ public final class SequencePasswordPolicyProviderFactory implements PasswordPoli
     }
 
     @Override
-    public void postInit(KeycloakSessionFactory factory) {
-        // nothing to prepare
-    }
-
-    @Override
     public void close() {
         patterns.clear();
-    }
-
-    @Override
-    public String getId() {
-        return ID;
-    }
-
-    @Override
-    public String getDisplayName() {
-        return "CASVP: no keyboard, alphabetical or repeated sequences (run length)";
-    }
-
-    @Override
-    public String getConfigType() {
-        return PasswordPolicyProvider.INT_CONFIG_TYPE;
-    }
-
-    @Override
-    public String getDefaultConfigValue() {
-        return SequencePolicyConfig.DEFAULT_VALUE;
-    }
-
-    @Override
-    public boolean isMultiplSupported() {
-        return false;
     }
 }
