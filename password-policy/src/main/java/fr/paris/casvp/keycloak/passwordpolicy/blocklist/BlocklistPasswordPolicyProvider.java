@@ -1,11 +1,9 @@
 package fr.paris.casvp.keycloak.passwordpolicy.blocklist;
 
 import fr.paris.casvp.keycloak.passwordpolicy.support.CandidatePassword;
+import fr.paris.casvp.keycloak.passwordpolicy.support.PolicyProvider;
 import org.keycloak.models.KeycloakContext;
-import org.keycloak.models.PasswordPolicy;
-import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
-import org.keycloak.policy.PasswordPolicyProvider;
 import org.keycloak.policy.PolicyError;
 
 /**
@@ -13,45 +11,27 @@ import org.keycloak.policy.PolicyError;
  * organisation term, however disguised with case, accents, leet, digits, years and
  * symbols (rules in {@link BlocklistMatcher}). The lists are the factory's, shared.
  */
-final class BlocklistPasswordPolicyProvider implements PasswordPolicyProvider {
+final class BlocklistPasswordPolicyProvider extends PolicyProvider<BlocklistSettings> {
 
     static final String TERM_MESSAGE = "casvp.passwordPolicy.blocklist.term";
     static final String NEAR_TERM_MESSAGE = "casvp.passwordPolicy.blocklist.nearTerm";
     static final String POINTS_MESSAGE = "casvp.passwordPolicy.blocklist.points";
 
-    private final KeycloakContext context;
     private final Blocklists blocklists;
 
     BlocklistPasswordPolicyProvider(KeycloakContext context, Blocklists blocklists) {
-        this.context = context;
+        super(context, BlocklistPasswordPolicyProviderFactory.ID, BlocklistSettings.class, BlocklistSettings.DEFAULTS);
         this.blocklists = blocklists;
     }
 
     @Override
-    public PolicyError validate(RealmModel realm, UserModel user, String password) {
-        CandidatePassword c = CandidatePassword.of(password);
-        if (c.unusableError() != null) {
-            return c.unusableError();
-        }
-        return check(settingsOf(realm), c);
-    }
-
-    @Override
-    public PolicyError validate(String user, String password) {
-        CandidatePassword c = CandidatePassword.of(password);
-        if (c.unusableError() != null) {
-            return c.unusableError();
-        }
-        return check(settingsOf(context == null ? null : context.getRealm()), c);
+    protected PolicyError check(BlocklistSettings settings, String password, UserModel user, String username) {
+        return CandidatePassword.check(password, candidate -> check(settings, candidate));
     }
 
     @Override
     public Object parseConfig(String value) {
         return BlocklistSettings.parse(value, blocklists.names());
-    }
-
-    @Override
-    public void close() {
     }
 
     PolicyError check(BlocklistSettings settings, CandidatePassword c) {
@@ -65,12 +45,5 @@ final class BlocklistPasswordPolicyProvider implements PasswordPolicyProvider {
             case NEAR_CORE -> new PolicyError(NEAR_TERM_MESSAGE, refusal.shown());
             case TOO_FEW_POINTS -> new PolicyError(POINTS_MESSAGE, refusal.shown());
         };
-    }
-
-    private BlocklistSettings settingsOf(RealmModel realm) {
-        PasswordPolicy policy = realm == null ? null : realm.getPasswordPolicy();
-        Object settings = policy == null ? null : policy.getPolicyConfig(BlocklistPasswordPolicyProviderFactory.ID);
-        return settings instanceof BlocklistSettings s ? s
-                : BlocklistSettings.parse(BlocklistSettings.DEFAULT_VALUE, blocklists.names());
     }
 }

@@ -30,6 +30,9 @@ record BlocklistSettings(List<String> lists, int minPoints) implements Serializa
 
     private static final Set<String> KEYS = new LinkedHashSet<>(List.of(LISTS, MIN_POINTS));
 
+    /** What applies where the realm has no value of its own: every list, so no name to check. */
+    static final BlocklistSettings DEFAULTS = parse(DEFAULT_VALUE, Set.of());
+
     BlocklistSettings {
         lists = List.copyOf(lists);
     }

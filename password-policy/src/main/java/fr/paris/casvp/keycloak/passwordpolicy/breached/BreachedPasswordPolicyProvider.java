@@ -1,62 +1,46 @@
 package fr.paris.casvp.keycloak.passwordpolicy.breached;
 
 import fr.paris.casvp.keycloak.passwordpolicy.support.CandidatePassword;
+import fr.paris.casvp.keycloak.passwordpolicy.support.PolicyProvider;
 import org.jboss.logging.Logger;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.policy.PasswordPolicyConfigException;
-import org.keycloak.policy.PasswordPolicyProvider;
 import org.keycloak.policy.PolicyError;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.Locale;
 
 /**
  * Refuses a password found in known data breaches. The SHA-1 of the NFC-normalised password
  * is looked up in the offline file when one is configured, otherwise its 5-character prefix
  * is sent to the range API. When neither can answer, {@code onError} decides: accept (the
  * default) or refuse with "try again later"; either way one WARN line starting with
- * {@code casvp-breached:} records it, without the password, its hash or the user.
+ * {@code casvp-breached:} records it, without the password, its hash or the user. A realm
+ * without the policy's settings has nothing to ask: the password is not looked up.
  */
-final class BreachedPasswordPolicyProvider implements PasswordPolicyProvider {
+final class BreachedPasswordPolicyProvider extends PolicyProvider<BreachedPolicyConfig> {
 
     static final String BREACHED = "casvp.passwordPolicy.breached";
     static final String UNAVAILABLE = "casvp.passwordPolicy.breachedUnavailable";
 
     private static final Logger LOG = Logger.getLogger(BreachedPasswordPolicyProvider.class);
 
-    private final KeycloakSession session;
     private final BreachedPasswordPolicyProviderFactory factory;
 
     BreachedPasswordPolicyProvider(KeycloakSession session, BreachedPasswordPolicyProviderFactory factory) {
-        this.session = session;
+        super(session.getContext(), BreachedPasswordPolicyProviderFactory.ID, BreachedPolicyConfig.class, null);
         this.factory = factory;
     }
 
     @Override
-    public PolicyError validate(RealmModel realm, UserModel user, String password) {
-        return check(realm, password);
+    protected PolicyError check(BreachedPolicyConfig config, String password, UserModel user, String username) {
+        return CandidatePassword.check(password, candidate -> config == null ? null : lookUp(config, candidate));
     }
 
-    @Override
-    public PolicyError validate(String username, String password) {
-        return check(session.getContext().getRealm(), password);
-    }
-
-    private PolicyError check(RealmModel realm, String password) {
-        CandidatePassword c = CandidatePassword.of(password);
-        if (c.unusableError() != null) {
-            return c.unusableError();
-        }
-        BreachedPolicyConfig config = realm == null ? null
-                : realm.getPasswordPolicy().getPolicyConfig(BreachedPasswordPolicyProviderFactory.ID);
-        if (config == null) {
-            return null;
-        }
-        byte[] sha1 = sha1(c.text());
+    private PolicyError lookUp(BreachedPolicyConfig config, CandidatePassword candidate) {
+        byte[] sha1 = sha1(candidate.text());
         boolean breached;
         if (config.offline()) {
             try {
@@ -104,15 +88,10 @@ final class BreachedPasswordPolicyProvider implements PasswordPolicyProvider {
                 factory.offlineFile(config.file(), true);
             } catch (PasswordPolicyConfigException e) {
                 LOG.warnf("casvp-breached: %s; checks follow onError=%s until the file is fixed", e.getMessage(),
-                        config.onError().name().toLowerCase(Locale.ROOT));
+                        config.onError());
             }
         }
         return config;
-    }
-
-    @Override
-    public void close() {
-        // per-request object: nothing to release (shared state belongs to the factory)
     }
 
     static byte[] sha1(String text) {

@@ -23,6 +23,8 @@ record EntropyPolicyConfig(int bits, int minLength, int maxLength) {
     /** The value the admin console proposes when the policy is added. */
     static final String DEFAULT_VALUE = BITS + "=" + DEFAULT_BITS + "," + MIN + "=" + DEFAULT_MIN_LENGTH + ","
             + MAX + "=" + DEFAULT_MAX_LENGTH;
+    /** What applies where the realm has no value of its own. */
+    static final EntropyPolicyConfig DEFAULTS = parse(null);
 
     static EntropyPolicyConfig parse(String value) {
         PolicySettings settings = PolicySettings.parse(EntropyPasswordPolicyProviderFactory.ID, value, BITS,

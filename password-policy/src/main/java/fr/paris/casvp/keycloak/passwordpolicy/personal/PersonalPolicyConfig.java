@@ -20,6 +20,8 @@ record PersonalPolicyConfig(int minLength, String birthYearAttribute) {
     /** The value the admin console proposes when the policy is added. */
     static final String DEFAULT_VALUE = MIN_LENGTH + "=" + DEFAULT_MIN_LENGTH + "," + BIRTH_YEAR_ATTRIBUTE + "="
             + DEFAULT_BIRTH_ATTRIBUTE;
+    /** What applies where the realm has no value of its own. */
+    static final PersonalPolicyConfig DEFAULTS = parse(null);
 
     static PersonalPolicyConfig parse(String value) {
         PolicySettings settings = PolicySettings.parse(PersonalPasswordPolicyProviderFactory.ID, value, MIN_LENGTH,

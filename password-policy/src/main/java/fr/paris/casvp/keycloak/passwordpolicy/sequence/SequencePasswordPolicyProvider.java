@@ -1,52 +1,31 @@
 package fr.paris.casvp.keycloak.passwordpolicy.sequence;
 
 import fr.paris.casvp.keycloak.passwordpolicy.support.CandidatePassword;
+import fr.paris.casvp.keycloak.passwordpolicy.support.PolicyProvider;
 import org.keycloak.models.KeycloakContext;
-import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
-import org.keycloak.policy.PasswordPolicyProvider;
 import org.keycloak.policy.PolicyError;
 
 import java.util.function.IntFunction;
 
 /** Applies the realm's {@code casvp-sequence} run length with the factory's shared rules. */
-final class SequencePasswordPolicyProvider implements PasswordPolicyProvider {
+final class SequencePasswordPolicyProvider extends PolicyProvider<SequencePolicyConfig> {
 
-    private final KeycloakContext context;
     private final IntFunction<GuessablePatterns> patterns;
 
     SequencePasswordPolicyProvider(KeycloakContext context, IntFunction<GuessablePatterns> patterns) {
-        this.context = context;
+        super(context, SequencePasswordPolicyProviderFactory.ID, SequencePolicyConfig.class,
+                SequencePolicyConfig.DEFAULTS);
         this.patterns = patterns;
     }
 
     @Override
-    public PolicyError validate(RealmModel realm, UserModel user, String password) {
-        return check(realm, password);
-    }
-
-    @Override
-    public PolicyError validate(String username, String password) {
-        return check(context.getRealm(), password);
-    }
-
-    private PolicyError check(RealmModel realm, String password) {
-        CandidatePassword candidate = CandidatePassword.of(password);
-        if (candidate.unusableError() != null) {
-            return candidate.unusableError();
-        }
-        Object config = realm.getPasswordPolicy().getPolicyConfig(SequencePasswordPolicyProviderFactory.ID);
-        int run = config instanceof SequencePolicyConfig typed ? typed.run() : SequencePolicyConfig.DEFAULT_RUN;
-        return patterns.apply(run).find(candidate.text());
+    protected PolicyError check(SequencePolicyConfig config, String password, UserModel user, String username) {
+        return CandidatePassword.check(password, candidate -> patterns.apply(config.run()).find(candidate.text()));
     }
 
     @Override
     public Object parseConfig(String value) {
         return SequencePolicyConfig.parse(value);
-    }
-
-    @Override
-    public void close() {
-        // nothing held
     }
 }

@@ -15,6 +15,8 @@ record SequencePolicyConfig(int run) {
 
     /** The value the admin console proposes when the policy is added: a number, as for {@code length}. */
     static final String DEFAULT_VALUE = Integer.toString(DEFAULT_RUN);
+    /** What applies where the realm has no value of its own. */
+    static final SequencePolicyConfig DEFAULTS = parse(null);
 
     static SequencePolicyConfig parse(String value) {
         PolicySettings settings = PolicySettings.parse(SequencePasswordPolicyProviderFactory.ID, value, RUN,

@@ -3,6 +3,7 @@ package fr.paris.casvp.keycloak.passwordpolicy.support;
 import org.keycloak.policy.PolicyError;
 
 import java.text.Normalizer;
+import java.util.function.Function;
 
 /**
  * A password as every bundle policy sees it: NFC-normalised (so "é" typed as one or
@@ -58,6 +59,15 @@ public final class CandidatePassword {
             return new CandidatePassword("", Unusable.TOO_LONG);
         }
         return new CandidatePassword(normalised, null);
+    }
+
+    /**
+     * The first step of every bundle policy: the refusal of a password that cannot be checked
+     * at all, else {@code rule}'s verdict on the checkable one.
+     */
+    public static PolicyError check(String raw, Function<CandidatePassword, PolicyError> rule) {
+        CandidatePassword candidate = of(raw);
+        return candidate.unusable == null ? rule.apply(candidate) : candidate.unusableError();
     }
 
     /** The NFC form; empty when {@link #unusable()} is set. */
