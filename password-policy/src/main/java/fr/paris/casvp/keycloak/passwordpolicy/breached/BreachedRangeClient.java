@@ -228,21 +228,10 @@ final class BreachedRangeClient implements AutoCloseable {
     }
 
     static boolean containsSuffix(byte[] packed, byte[] suffix) {
-        int low = 0;
-        int high = packed.length / SUFFIX_BYTES - 1;
-        while (low <= high) {
-            int mid = (low + high) >>> 1;
-            int from = mid * SUFFIX_BYTES;
-            int comparison = Arrays.compareUnsigned(packed, from, from + SUFFIX_BYTES, suffix, 0, SUFFIX_BYTES);
-            if (comparison < 0) {
-                low = mid + 1;
-            } else if (comparison > 0) {
-                high = mid - 1;
-            } else {
-                return true;
-            }
-        }
-        return false;
+        return SortedSearch.contains(0, packed.length / SUFFIX_BYTES - 1, i -> {
+            int from = (int) i * SUFFIX_BYTES;
+            return Arrays.compareUnsigned(packed, from, from + SUFFIX_BYTES, suffix, 0, SUFFIX_BYTES);
+        });
     }
 
     private byte[] cached(String key) {

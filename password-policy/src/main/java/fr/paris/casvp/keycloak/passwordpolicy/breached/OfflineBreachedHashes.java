@@ -153,20 +153,8 @@ final class OfflineBreachedHashes implements AutoCloseable {
     /** Whether a hash whose first 64 bits are {@code hash64} is in the file. */
     boolean contains(long hash64) {
         int bucket = indexBits == 0 ? 0 : (int) (hash64 >>> (Long.SIZE - indexBits));
-        long low = index.getLong(bucket * RECORD_BYTES);
-        long high = index.getLong((bucket + 1) * RECORD_BYTES) - 1;
-        while (low <= high) {
-            long mid = (low + high) >>> 1;
-            int comparison = Long.compareUnsigned(record(mid), hash64);
-            if (comparison < 0) {
-                low = mid + 1;
-            } else if (comparison > 0) {
-                high = mid - 1;
-            } else {
-                return true;
-            }
-        }
-        return false;
+        return SortedSearch.contains(index.getLong(bucket * RECORD_BYTES),
+                index.getLong((bucket + 1) * RECORD_BYTES) - 1, i -> Long.compareUnsigned(record(i), hash64));
     }
 
     private long record(long i) {
