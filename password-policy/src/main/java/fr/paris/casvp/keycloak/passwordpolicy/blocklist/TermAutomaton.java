@@ -150,23 +150,14 @@ final class TermAutomaton {
         do {
             int header = bytes[pos--] & 0xFF;
             last = (header & LAST) != 0;
-            int label;
-            if ((header & CODE_MASK) == ESCAPE) {
-                long read = readVarint(pos);
-                label = (int) (read >>> 32);
-                pos = (int) read;
-            } else {
-                label = labels[header & CODE_MASK];
-            }
-            int kind = header >>> KIND_SHIFT;
-            int pointer = 0;
-            if (kind == KIND_POINTER || kind == KIND_FINAL_POINTER) {
-                long read = readVarint(pos);
-                pointer = (int) (read >>> 32);
-                pos = (int) read;
-            }
+            long labelRead = readLabel(header, pos);
+            long pointerRead = readPointer(header, (int) labelRead);
+            pos = (int) pointerRead;
+            int label = (int) (labelRead >>> 32);
             if (label == c) {
-                return kind == KIND_NEXT ? result(kind, 0, skipToEnd(pos, last)) : result(kind, pointer, pos);
+                int kind = header >>> KIND_SHIFT;
+                return kind == KIND_NEXT ? result(kind, 0, skipToEnd(pos, last))
+                        : result(kind, (int) (pointerRead >>> 32), pos);
             }
             if (label > c) {
                 return NO_ARC; // arcs are sorted: c is not there
@@ -190,24 +181,15 @@ final class TermAutomaton {
         do {
             int header = bytes[pos--] & 0xFF;
             last = (header & LAST) != 0;
-            if ((header & CODE_MASK) == ESCAPE) {
-                long read = readVarint(pos);
-                labelsOut[count] = (int) (read >>> 32);
-                pos = (int) read;
-            } else {
-                labelsOut[count] = labels[header & CODE_MASK];
-            }
+            long labelRead = readLabel(header, pos);
+            long pointerRead = readPointer(header, (int) labelRead);
+            pos = (int) pointerRead;
+            labelsOut[count] = (int) (labelRead >>> 32);
             int kind = header >>> KIND_SHIFT;
-            int pointer = 0;
-            if (kind == KIND_POINTER || kind == KIND_FINAL_POINTER) {
-                long read = readVarint(pos);
-                pointer = (int) (read >>> 32);
-                pos = (int) read;
-            }
             if (kind == KIND_NEXT) {
                 next = count; // its target is known once the whole state is read
             }
-            resultsOut[count++] = result(kind, pointer, pos);
+            resultsOut[count++] = result(kind, (int) (pointerRead >>> 32), pos);
         } while (!last);
         if (next >= 0) {
             resultsOut[next] = result(KIND_NEXT, 0, pos);
@@ -220,15 +202,24 @@ final class TermAutomaton {
         while (!last) {
             int header = bytes[pos--] & 0xFF;
             last = (header & LAST) != 0;
-            if ((header & CODE_MASK) == ESCAPE) {
-                pos = (int) readVarint(pos);
-            }
-            int kind = header >>> KIND_SHIFT;
-            if (kind == KIND_POINTER || kind == KIND_FINAL_POINTER) {
-                pos = (int) readVarint(pos);
-            }
+            pos = (int) readPointer(header, (int) readLabel(header, pos));
         }
         return pos;
+    }
+
+    /**
+     * The label of the arc whose {@code header} was just read, the rest of the arc starting at
+     * {@code pos}: packed as by {@link #readVarint}, label in the high half.
+     */
+    private long readLabel(int header, int pos) {
+        return (header & CODE_MASK) == ESCAPE ? readVarint(pos)
+                : (long) labels[header & CODE_MASK] << 32 | (pos & 0xFFFFFFFFL);
+    }
+
+    /** The arc's pointer, read from {@code pos} after its label (0 for a kind without one), packed likewise. */
+    private long readPointer(int header, int pos) {
+        int kind = header >>> KIND_SHIFT;
+        return kind == KIND_POINTER || kind == KIND_FINAL_POINTER ? readVarint(pos) : pos & 0xFFFFFFFFL;
     }
 
     /** The state an arc result leads to ({@code -1}: the sink, which has no arcs). */
