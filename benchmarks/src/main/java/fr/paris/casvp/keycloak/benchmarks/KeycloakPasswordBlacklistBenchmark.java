@@ -5,24 +5,15 @@ import org.keycloak.policy.DenylistPasswordPolicyProviderFactory;
 import org.keycloak.policy.PasswordPolicyProvider;
 import org.keycloak.policy.PolicyError;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Keycloak's built-in {@code passwordBlacklist} policy ({@link DenylistPasswordPolicyProviderFactory},
@@ -32,24 +23,16 @@ import java.util.concurrent.TimeUnit;
  * word (lower-cased); casvp-blocklist also finds them disguised and inside longer passwords,
  * so this is the cost of the simplest check, not of the same verdicts.
  */
-@BenchmarkMode(Mode.SampleTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 3)
-@Fork(1)
-@State(Scope.Thread)
-public class KeycloakPasswordBlacklistBenchmark {
+public class KeycloakPasswordBlacklistBenchmark extends PasswordCheckBenchmark {
 
     private final DenylistPasswordPolicyProviderFactory factory = new DenylistPasswordPolicyProviderFactory();
     private Path dir;
-    private String[] passwords;
-    private int next;
     private PasswordPolicyProvider passwordBlacklist;
     private RealmModel realm;
 
     @Setup(Level.Trial)
     public void setUp() throws IOException {
-        passwords = MixedPasswords.generate(MixedPasswords.DEFAULT_COUNT).toArray(String[]::new);
+        inTurn(MixedPasswords.generate(MixedPasswords.DEFAULT_COUNT));
         dir = Files.createTempDirectory("casvp-bench-denylist-");
         BlocklistWords.writeTo(dir);
         StandInKeycloak keycloak = keycloakPasswordBlacklist(factory, dir);
@@ -79,8 +62,6 @@ public class KeycloakPasswordBlacklistBenchmark {
     /** Keycloak's passwordBlacklist on the next mixed password. */
     @Benchmark
     public PolicyError keycloakPasswordBlacklist() {
-        String password = passwords[next];
-        next = next + 1 == passwords.length ? 0 : next + 1;
-        return passwordBlacklist.validate(realm, StandInKeycloak.AGENT, password);
+        return passwordBlacklist.validate(realm, StandInKeycloak.AGENT, nextPassword());
     }
 }

@@ -5,24 +5,15 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.policy.PasswordPolicyProvider;
 import org.keycloak.policy.PolicyError;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 
 /**
  * {@code casvp-breached} in offline mode on files of 1 and 10 million hashes: one check per
@@ -31,13 +22,7 @@ import java.util.concurrent.TimeUnit;
  * whatever the size. The files are built once in {@link BreachedFiles#dataDir()} and reused.
  * The heap the files take is measured apart ({@link HeapFootprint}), outside JMH.
  */
-@BenchmarkMode(Mode.SampleTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 3)
-@Fork(1)
-@State(Scope.Thread)
-public class OfflineBreachedLookupBenchmark {
+public class OfflineBreachedLookupBenchmark extends PasswordCheckBenchmark {
 
     static final int LOOKUPS = 1 << 16;
 
@@ -47,8 +32,6 @@ public class OfflineBreachedLookupBenchmark {
     private final BreachedPasswordPolicyProviderFactory factory = new BreachedPasswordPolicyProviderFactory();
     private PasswordPolicyProvider breached;
     private RealmModel realm;
-    private String[] lookups;
-    private int next;
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -58,7 +41,8 @@ public class OfflineBreachedLookupBenchmark {
                 .policy("casvp-breached(file=" + file + ",onError=accept)");
         breached = keycloak.provider(BreachedPasswordPolicyProviderFactory.ID);
         realm = keycloak.realm();
-        lookups = lookups(hashes);
+        String[] lookups = lookups(hashes);
+        inTurn(List.of(lookups));
         for (int i = 0; i < 64; i++) {
             boolean refused = breached.validate(realm, StandInKeycloak.AGENT, lookups[i]) != null;
             if (refused != (i % 2 == 0)) {
@@ -86,8 +70,6 @@ public class OfflineBreachedLookupBenchmark {
     /** One offline breached check: half found, half not. */
     @Benchmark
     public PolicyError offlineLookup() {
-        String password = lookups[next];
-        next = (next + 1) & (LOOKUPS - 1);
-        return breached.validate(realm, StandInKeycloak.AGENT, password);
+        return breached.validate(realm, StandInKeycloak.AGENT, nextPassword());
     }
 }

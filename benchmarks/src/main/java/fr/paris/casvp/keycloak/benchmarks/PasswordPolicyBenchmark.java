@@ -11,24 +11,15 @@ import org.keycloak.policy.PasswordPolicyProvider;
 import org.keycloak.policy.PasswordPolicyProviderFactory;
 import org.keycloak.policy.PolicyError;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -41,13 +32,7 @@ import java.util.stream.Stream;
  * {@link #setUp()} (never HTTP). Compare with {@link KeycloakArgon2Benchmark}, the hash
  * Keycloak computes for the same password right after.
  */
-@BenchmarkMode(Mode.SampleTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 3)
-@Fork(1)
-@State(Scope.Thread)
-public class PasswordPolicyBenchmark {
+public class PasswordPolicyBenchmark extends PasswordCheckBenchmark {
 
     /** casvp-blocklist as the casvp realm sets it. */
     static final String BLOCKLIST_POLICY = "casvp-blocklist(lists=all,minPoints=5)";
@@ -58,8 +43,6 @@ public class PasswordPolicyBenchmark {
 
     private final PasswordPolicyFactories factories = new PasswordPolicyFactories();
     private Path dir;
-    private String[] passwords;
-    private int next;
     private PasswordPolicyProvider entropy;
     private PasswordPolicyProvider sequence;
     private PasswordPolicyProvider personal;
@@ -71,7 +54,7 @@ public class PasswordPolicyBenchmark {
     @Setup(Level.Trial)
     public void setUp() throws IOException {
         List<String> mixed = MixedPasswords.generate(MixedPasswords.DEFAULT_COUNT);
-        passwords = mixed.toArray(String[]::new);
+        inTurn(mixed);
         dir = Files.createTempDirectory("casvp-bench-");
         // One password in five of the mix is "breached", among 100 000 other hashes.
         Path breachedFile = BreachedFiles.small(dir, mixed, 5, 100_000);
@@ -104,46 +87,45 @@ public class PasswordPolicyBenchmark {
         BreachedFiles.deleteQuietly(dir);
     }
 
-    private String nextPassword() {
-        String password = passwords[next];
-        next = next + 1 == passwords.length ? 0 : next + 1;
-        return password;
-    }
-
     /** casvp-entropy: CNIL strength and length. */
     @Benchmark
     public PolicyError entropy() {
-        return entropy.validate(realm, StandInKeycloak.AGENT, nextPassword());
+        return check(entropy);
     }
 
     /** casvp-sequence: keyboard, alphabetical and repeated runs (Passay). */
     @Benchmark
     public PolicyError sequence() {
-        return sequence.validate(realm, StandInKeycloak.AGENT, nextPassword());
+        return check(sequence);
     }
 
     /** casvp-personal: identifier, mail, names, birth year of the agent. */
     @Benchmark
     public PolicyError personal() {
-        return personal.validate(realm, StandInKeycloak.AGENT, nextPassword());
+        return check(personal);
     }
 
     /** casvp-blocklist: common, French, name and organisation terms, normalised, within one edit. */
     @Benchmark
     public PolicyError blocklist() {
-        return blocklist.validate(realm, StandInKeycloak.AGENT, nextPassword());
+        return check(blocklist);
     }
 
     /** casvp-breached, offline file: NFC, SHA-1 and a memory-mapped lookup. */
     @Benchmark
     public PolicyError breachedOffline() {
-        return breached.validate(realm, StandInKeycloak.AGENT, nextPassword());
+        return check(breached);
     }
 
     /** Every bundle policy through Keycloak's chain (first refusal wins, as on the update-password page). */
     @Benchmark
     public PolicyError bundleChain() {
         return chain.validate(realm, StandInKeycloak.AGENT, nextPassword());
+    }
+
+    /** One policy on the next password, for the agent, as the update-password page calls it. */
+    private PolicyError check(PasswordPolicyProvider policy) {
+        return policy.validate(realm, StandInKeycloak.AGENT, nextPassword());
     }
 
     /** The bundle's factories, initialised as Keycloak does at start-up, closed at the end. */
