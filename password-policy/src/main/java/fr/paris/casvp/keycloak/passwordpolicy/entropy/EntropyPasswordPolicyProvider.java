@@ -14,7 +14,8 @@ final class EntropyPasswordPolicyProvider extends PolicyProvider<EntropyPolicyCo
     static final String TOO_WEAK = "casvp.passwordPolicy.entropy.tooWeak";
 
     EntropyPasswordPolicyProvider(KeycloakContext context) {
-        super(context, EntropyPasswordPolicyProviderFactory.ID, EntropyPolicyConfig.class, EntropyPolicyConfig.DEFAULTS);
+        super(context, EntropyPasswordPolicyProviderFactory.ID, EntropyPolicyConfig.class,
+                EntropyPolicyConfig.DEFAULTS);
     }
 
     @Override
