@@ -132,7 +132,8 @@ class TrustedNetworksSettingIT {
         try {
             Map<String, String> casvp = describe(realm.flows().getRequiredActions());
             assertNotNull(casvp.remove(SETTING));
-            assertNotNull(casvp.remove(RealmSettings.RECOVERY_ADDRESS_ACTION), "the bundle's other required action");
+            assertNotNull(casvp.remove(RealmSettings.RECOVERY_ADDRESS_ACTION), "the bundle's recovery address action");
+            assertNotNull(casvp.remove("casvp-agent-settings"), "the realm's agent settings");
             assertEquals(describe(server.admin().realm(name).flows().getRequiredActions()), casvp);
         } finally {
             server.admin().realm(name).remove();

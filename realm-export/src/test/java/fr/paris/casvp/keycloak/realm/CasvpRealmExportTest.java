@@ -115,6 +115,24 @@ class CasvpRealmExportTest {
                 config.getAlias() + " must read the realm setting, not its own copy"));
     }
 
+    @Test
+    void theRecoveryAttributeAndTheSecurityContactAreOneRealmSettingThatNoStepRepeats() throws IOException {
+        RealmRepresentation realm = read("/casvp-realm.json", RealmRepresentation.class);
+        RequiredActionProviderRepresentation action = realm.getRequiredActions().stream()
+                .filter(a -> "casvp-agent-settings".equals(a.getProviderId())).findFirst().orElseThrow();
+        assertEquals("casvp-agent-settings", action.getAlias(), "the steps find the setting by this alias");
+        assertFalse(action.isEnabled(), "never offered to users: a disabled action is still configurable");
+        assertEquals("recoveryEmail", action.getConfig().get("secondaryAddressAttribute"));
+        assertEquals("${CASVP_SECURITY_CONTACT}", action.getConfig().get("securityContact"));
+        realm.getAuthenticatorConfig().forEach(config -> assertTrue(
+                java.util.Collections.disjoint(config.getConfig().keySet(), action.getConfig().keySet()),
+                config.getAlias() + " must read the realm setting, not its own copy"));
+        realm.getRequiredActions().stream().filter(other -> other != action && other.getConfig() != null)
+                .forEach(other -> assertTrue(
+                        java.util.Collections.disjoint(other.getConfig().keySet(), action.getConfig().keySet()),
+                        other.getAlias() + " must read the realm setting, not its own copy"));
+    }
+
     /** Listing required actions replaces Keycloak's defaults at import: the ones the flows rely on must be listed. */
     @Test
     void keycloaksOwnRequiredActionsAreStillDeclared() throws IOException {

@@ -1,10 +1,11 @@
 package fr.paris.casvp.keycloak.authenticators.admin;
 
-import fr.paris.casvp.keycloak.authenticators.store.IdleCleanup;
 import fr.paris.casvp.keycloak.authenticators.device.KnownDeviceEntity;
 import fr.paris.casvp.keycloak.authenticators.device.KnownDevices;
 import fr.paris.casvp.keycloak.authenticators.lockout.LockoutCounterEntity;
+import fr.paris.casvp.keycloak.authenticators.lockout.LockoutScope;
 import fr.paris.casvp.keycloak.authenticators.lockout.LockoutStore;
+import fr.paris.casvp.keycloak.authenticators.store.IdleCleanup;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -44,8 +45,8 @@ public final class KnownDevicesAdminResource {
     public record LockView(String scope, int consecutiveFailures, int failuresInWindow, long blockedUntil,
                            boolean locked) {
         static LockView of(LockoutCounterEntity counter, long now) {
-            String scope = counter.getScope().startsWith("device:") ? "known-device " + counter.getScope().substring(7)
-                    : "unknown-devices";
+            LockoutScope stored = LockoutScope.parse(counter.getScope());
+            String scope = stored.isKnownBrowser() ? "known-device " + stored.deviceId() : "unknown-devices";
             return new LockView(scope, counter.getConsecutive(), counter.getWindowFailures(), counter.getBlockedUntil(),
                     counter.getLockedAt() > 0 && counter.getBlockedUntil() > now);
         }

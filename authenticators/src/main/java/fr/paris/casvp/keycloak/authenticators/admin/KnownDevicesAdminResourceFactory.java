@@ -1,6 +1,6 @@
 package fr.paris.casvp.keycloak.authenticators.admin;
 
-import fr.paris.casvp.keycloak.authenticators.support.SimpleFactory;
+import fr.paris.casvp.keycloak.authenticators.provider.SimpleFactory;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.services.resources.admin.AdminEventBuilder;

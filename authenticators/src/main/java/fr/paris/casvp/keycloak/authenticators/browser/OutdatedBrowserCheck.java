@@ -1,15 +1,13 @@
 package fr.paris.casvp.keycloak.authenticators.browser;
 
+import fr.paris.casvp.keycloak.authenticators.provider.SimpleStep;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
-import org.keycloak.authentication.Authenticator;
 import org.keycloak.device.DeviceRepresentationProvider;
 import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.RealmModel;
-import org.keycloak.models.UserModel;
 import org.keycloak.representations.account.DeviceRepresentation;
 
 import java.util.List;
@@ -20,7 +18,7 @@ import java.util.Map;
  * a warning page with a "continue" button, or (when the admin chose to block) a page
  * that stops there. The browser comes from Keycloak's own User-Agent parsing.
  */
-final class OutdatedBrowserCheck implements Authenticator {
+final class OutdatedBrowserCheck implements SimpleStep {
 
     private static final Logger LOG = Logger.getLogger(OutdatedBrowserCheck.class);
 
@@ -30,7 +28,7 @@ final class OutdatedBrowserCheck implements Authenticator {
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
-        OutdatedBrowserConfig config = new OutdatedBrowserConfig(context.getAuthenticatorConfig());
+        OutdatedBrowserConfig config = OutdatedBrowserConfig.of(context.getAuthenticatorConfig());
         MinimumBrowserVersions minimums = config.minimumVersions();
         if (!minimums.ignored().isEmpty()) {
             LOG.warnf("casvp-outdated-browser: ignoring minimum-version entries that are not Family=number: %s",
@@ -52,7 +50,7 @@ final class OutdatedBrowserCheck implements Authenticator {
 
     @Override
     public void action(AuthenticationFlowContext context) {
-        OutdatedBrowserConfig config = new OutdatedBrowserConfig(context.getAuthenticatorConfig());
+        OutdatedBrowserConfig config = OutdatedBrowserConfig.of(context.getAuthenticatorConfig());
         boolean wantsToContinue = context.getHttpRequest().getDecodedFormParameters().containsKey(CONTINUE);
         if (wantsToContinue && !config.block()) {
             context.success();
@@ -84,20 +82,5 @@ final class OutdatedBrowserCheck implements Authenticator {
     @Override
     public boolean requiresUser() {
         return false;
-    }
-
-    @Override
-    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
-        return true;
-    }
-
-    @Override
-    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
-        // nothing to set up
-    }
-
-    @Override
-    public void close() {
-        // nothing held
     }
 }

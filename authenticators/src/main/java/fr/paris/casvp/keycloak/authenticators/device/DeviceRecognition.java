@@ -1,7 +1,7 @@
 package fr.paris.casvp.keycloak.authenticators.device;
 
+import fr.paris.casvp.keycloak.authenticators.provider.SimpleStep;
 import org.keycloak.authentication.AuthenticationFlowContext;
-import org.keycloak.authentication.Authenticator;
 import org.keycloak.common.util.Time;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -16,7 +16,7 @@ import java.util.Optional;
  * browser's device cookie, and queues an alert mail for a new device or an unusual
  * network. A browser is remembered only by a sign-in that fully succeeded.
  */
-final class DeviceRecognition implements Authenticator {
+final class DeviceRecognition implements SimpleStep {
 
     static final String DEVICE_EVENT_DETAIL = "casvp_device";
     static final String NETWORK_EVENT_DETAIL = "casvp_network";
@@ -27,7 +27,7 @@ final class DeviceRecognition implements Authenticator {
         KeycloakSession session = context.getSession();
         RealmModel realm = context.getRealm();
         UserModel user = context.getUser();
-        DeviceRecognitionConfig config = new DeviceRecognitionConfig(context.getAuthenticatorConfig());
+        DeviceRecognitionConfig config = DeviceRecognitionConfig.of(context.getAuthenticatorConfig());
         String remoteAddress = context.getConnection().getRemoteAddr();
 
         DeviceVerdict verdict = DeviceAssessment.assess(session, context.getAuthenticationSession(), realm, user, config,
@@ -68,25 +68,5 @@ final class DeviceRecognition implements Authenticator {
     @Override
     public void action(AuthenticationFlowContext context) {
         // no form
-    }
-
-    @Override
-    public boolean requiresUser() {
-        return true;
-    }
-
-    @Override
-    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
-        return true;
-    }
-
-    @Override
-    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
-        // nothing to set up
-    }
-
-    @Override
-    public void close() {
-        // stateless
     }
 }

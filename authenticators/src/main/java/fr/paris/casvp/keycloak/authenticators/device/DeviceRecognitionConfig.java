@@ -1,40 +1,50 @@
 package fr.paris.casvp.keycloak.authenticators.device;
 
-import fr.paris.casvp.keycloak.authenticators.support.StepSettings;
+import fr.paris.casvp.keycloak.authenticators.settings.Setting;
+import fr.paris.casvp.keycloak.authenticators.settings.Settings;
+import fr.paris.casvp.keycloak.authenticators.settings.StepSettings;
 import org.keycloak.models.AuthenticationFlowModel;
 import org.keycloak.models.AuthenticatorConfigModel;
 import org.keycloak.models.RealmModel;
 
 import java.time.Duration;
-import java.util.Map;
+import java.time.temporal.ChronoUnit;
 
 /**
- * Settings of the {@code casvp-device-recognition} step. The condition and the
- * "this wasn't me" link read the same settings from the step in the flow, so an admin
- * sets them in one place. The networks that are never "unusual" are the realm's trusted
- * networks ({@link fr.paris.casvp.keycloak.authenticators.network.RealmTrustedNetworks}).
+ * Settings of the {@code casvp-device-recognition} step. The condition and the daily cleanup
+ * read the same settings from the step in the flow, so an admin sets them in one place. The
+ * networks that are never "unusual" are the realm's trusted networks
+ * ({@link fr.paris.casvp.keycloak.authenticators.network.RealmTrustedNetworks}); where alerts
+ * go and who hears about "this wasn't me" are the realm's agent settings
+ * ({@link fr.paris.casvp.keycloak.authenticators.account.AgentSettings}).
+ *
+ * @param recentNetworks    a network used within this time counts as usual
+ * @param forgetAfter       devices and networks not seen for this long are forgotten by the daily cleanup
+ * @param notMeLinkLifetime how long a "this wasn't me" link works
  */
-public final class DeviceRecognitionConfig {
+public record DeviceRecognitionConfig(boolean alertOnNewDevice, boolean alertOnUnusualNetwork,
+                                      Duration recentNetworks, Duration forgetAfter, Duration notMeLinkLifetime) {
 
-    static final String ALERT_NEW_DEVICE = "alertNewDevice";
-    static final String ALERT_UNUSUAL_NETWORK = "alertUnusualNetwork";
-    static final String RECENT_NETWORK_DAYS = "recentNetworkDays";
-    static final String FORGET_AFTER_DAYS = "forgetAfterDays";
-    static final String SECONDARY_ADDRESS_ATTRIBUTE = "secondaryAddressAttribute";
-    static final String NOT_ME_LINK_DAYS = "notMeLinkDays";
-    static final String SECURITY_CONTACT = "securityContact";
+    static final Setting<Boolean> ALERT_NEW_DEVICE = Setting.flag("alertNewDevice", true, "Alert on a new device",
+            "Mail the agent when they sign in from a browser not seen before (never for their very first one).");
+    static final Setting<Boolean> ALERT_UNUSUAL_NETWORK = Setting.flag("alertUnusualNetwork", true,
+            "Alert on an unusual network", "Mail the agent when they sign in from a network (/24 IPv4, /48 IPv6) "
+                    + "not used recently and outside the realm's trusted networks (Authentication > Required "
+                    + "actions > CASVP trusted networks).");
+    static final Setting<Duration> RECENT_NETWORKS = Setting.duration("recentNetworkDays", ChronoUnit.DAYS, 90,
+            "Recent network (days)", "A network used within this many days counts as usual.");
+    static final Setting<Duration> FORGET_AFTER = Setting.duration("forgetAfterDays", ChronoUnit.DAYS, 180,
+            "Forget idle devices after (days)",
+            "Devices and networks not seen for this many days are forgotten by a daily cleanup.");
+    static final Setting<Duration> NOT_ME_LINK_LIFETIME = Setting.duration("notMeLinkDays", ChronoUnit.DAYS, 7,
+            "\"This wasn't me\" link lifetime (days)", "How long the link in an alert works. It works once.");
+    static final Settings SETTINGS = Settings.of(DeviceRecognitionFactory.ID, ALERT_NEW_DEVICE, ALERT_UNUSUAL_NETWORK,
+            RECENT_NETWORKS, FORGET_AFTER, NOT_ME_LINK_LIFETIME);
 
-    static final int DEFAULT_RECENT_NETWORK_DAYS = 90;
-    static final int DEFAULT_FORGET_AFTER_DAYS = 180;
-    static final int DEFAULT_NOT_ME_LINK_DAYS = 7;
-    static final String DEFAULT_SECONDARY_ADDRESS_ATTRIBUTE = "recoveryEmail";
-
-    private static final DeviceRecognitionConfig DEFAULTS = new DeviceRecognitionConfig(null);
-
-    private final Map<String, String> values;
-
-    DeviceRecognitionConfig(AuthenticatorConfigModel model) {
-        this.values = model == null || model.getConfig() == null ? Map.of() : model.getConfig();
+    static DeviceRecognitionConfig of(AuthenticatorConfigModel model) {
+        Settings.Values saved = SETTINGS.read(model);
+        return new DeviceRecognitionConfig(saved.get(ALERT_NEW_DEVICE), saved.get(ALERT_UNUSUAL_NETWORK),
+                saved.get(RECENT_NETWORKS), saved.get(FORGET_AFTER), saved.get(NOT_ME_LINK_LIFETIME));
     }
 
     /**
@@ -42,46 +52,8 @@ public final class DeviceRecognitionConfig {
      * through its sub-flows), or the defaults when the flow has none.
      */
     public static DeviceRecognitionConfig inFlow(RealmModel realm, AuthenticationFlowModel flow) {
-        return StepSettings.firstStep(realm, flow, DeviceRecognitionFactory.ID)
-                .map(step -> new DeviceRecognitionConfig(StepSettings.settingsOf(realm, step)))
-                .orElse(DEFAULTS);
-    }
-
-    boolean alertOnNewDevice() {
-        return Boolean.parseBoolean(values.getOrDefault(ALERT_NEW_DEVICE, "true"));
-    }
-
-    boolean alertOnUnusualNetwork() {
-        return Boolean.parseBoolean(values.getOrDefault(ALERT_UNUSUAL_NETWORK, "true"));
-    }
-
-    /** A network used within this time counts as usual. */
-    Duration recentNetworks() {
-        return Duration.ofDays(positive(RECENT_NETWORK_DAYS, DEFAULT_RECENT_NETWORK_DAYS));
-    }
-
-    /** Devices and networks not seen for this long are forgotten by the daily cleanup. */
-    public Duration forgetAfter() {
-        return Duration.ofDays(positive(FORGET_AFTER_DAYS, DEFAULT_FORGET_AFTER_DAYS));
-    }
-
-    /** Name of the user attribute holding the agent's secondary (recovery) address. */
-    public String secondaryAddressAttribute() {
-        String name = values.getOrDefault(SECONDARY_ADDRESS_ATTRIBUTE, DEFAULT_SECONDARY_ADDRESS_ATTRIBUTE).trim();
-        return name.isEmpty() ? DEFAULT_SECONDARY_ADDRESS_ATTRIBUTE : name;
-    }
-
-    /** How long a "this wasn't me" link works. */
-    public Duration notMeLinkLifetime() {
-        return Duration.ofDays(positive(NOT_ME_LINK_DAYS, DEFAULT_NOT_ME_LINK_DAYS));
-    }
-
-    /** Address told when an agent uses "this wasn't me"; empty when nobody is to be told. */
-    public String securityContact() {
-        return values.getOrDefault(SECURITY_CONTACT, "").trim();
-    }
-
-    private int positive(String key, int fallback) {
-        return StepSettings.positiveInt(values, key, fallback, "casvp-device-recognition");
+        return of(StepSettings.firstStep(realm, flow, DeviceRecognitionFactory.ID)
+                .map(step -> StepSettings.settingsOf(realm, step))
+                .orElse(null));
     }
 }

@@ -1,5 +1,9 @@
 package fr.paris.casvp.keycloak.authenticators.device;
 
+import org.keycloak.util.JsonSerialization;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Optional;
 
 /**
@@ -29,19 +33,25 @@ record DeviceVerdict(String userId, boolean knownDevice, boolean firstDevice, bo
         return newDevice() ? "newDevice" : "unusualNetwork";
     }
 
+    /** The verdict as the authentication session keeps it (a note is text): its JSON. */
     String toNote() {
-        return userId + "|" + knownDevice + "|" + firstDevice + "|" + unusualNetwork;
+        try {
+            return JsonSerialization.writeValueAsString(this);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
+    /** The verdict kept for this user, if any (a note about another user, or unreadable, is none). */
     static Optional<DeviceVerdict> fromNote(String note, String userId) {
         if (note == null) {
             return Optional.empty();
         }
-        String[] parts = note.split("\\|", -1);
-        if (parts.length != 4 || !parts[0].equals(userId)) {
+        try {
+            return Optional.of(JsonSerialization.readValue(note, DeviceVerdict.class))
+                    .filter(verdict -> userId.equals(verdict.userId()));
+        } catch (IOException unreadable) {
             return Optional.empty();
         }
-        return Optional.of(new DeviceVerdict(parts[0], Boolean.parseBoolean(parts[1]), Boolean.parseBoolean(parts[2]),
-                Boolean.parseBoolean(parts[3])));
     }
 }

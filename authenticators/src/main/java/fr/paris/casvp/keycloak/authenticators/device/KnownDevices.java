@@ -1,7 +1,7 @@
 package fr.paris.casvp.keycloak.authenticators.device;
 
-import jakarta.persistence.EntityManager;
 import fr.paris.casvp.keycloak.authenticators.support.RowOnce;
+import jakarta.persistence.EntityManager;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.utils.KeycloakModelUtils;
@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 
 /** The device store: known browsers and networks of each user, in Keycloak's database. */
@@ -78,6 +79,21 @@ public final class KnownDevices {
     public Optional<KnownDeviceEntity> byId(String realmId, String userId, String deviceId) {
         return Optional.ofNullable(em.find(KnownDeviceEntity.class, deviceId))
                 .filter(device -> device.getRealmId().equals(realmId) && device.getUserId().equals(userId));
+    }
+
+    /** How one device of the user is described in a mail: browser, system, network (unknown parts "?"). */
+    public Optional<DeviceDescription> description(String realmId, String userId, String deviceId) {
+        return byId(realmId, userId, deviceId).map(row -> new DeviceDescription(orUnknown(row.getBrowser()),
+                orUnknown(row.getOs()), orUnknown(row.getNetworkPrefix())));
+    }
+
+    /** When the user's very first known device was first seen (ms), if they have any. */
+    public OptionalLong firstDeviceSeen(String realmId, String userId) {
+        return list(realmId, userId).stream().mapToLong(KnownDeviceEntity::getFirstSeen).min();
+    }
+
+    private static String orUnknown(String part) {
+        return part == null ? DeviceDescription.UNKNOWN : part;
     }
 
     boolean hasAny(String realmId, String userId) {

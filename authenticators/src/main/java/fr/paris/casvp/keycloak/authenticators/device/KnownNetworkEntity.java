@@ -2,7 +2,6 @@ package fr.paris.casvp.keycloak.authenticators.device;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.NamedQueries;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
@@ -30,50 +29,10 @@ import jakarta.persistence.Table;
         @NamedQuery(name = "casvpForgetIdleNetworks",
                 query = "delete from KnownNetworkEntity n where n.realmId = :realmId and n.lastSeen < :cutoff")
 })
-public class KnownNetworkEntity {
-
-    @Id
-    @Column(name = "ID", length = 36)
-    private String id;
-
-    @Column(name = "REALM_ID", length = 36, nullable = false)
-    private String realmId;
-
-    @Column(name = "USER_ID", length = 255, nullable = false)
-    private String userId;
+public class KnownNetworkEntity extends SeenRow {
 
     @Column(name = "NETWORK_PREFIX", length = 64, nullable = false)
     private String networkPrefix;
-
-    @Column(name = "FIRST_SEEN", nullable = false)
-    private long firstSeen;
-
-    @Column(name = "LAST_SEEN", nullable = false)
-    private long lastSeen;
-
-    public String getId() {
-        return id;
-    }
-
-    public void setId(String id) {
-        this.id = id;
-    }
-
-    public String getRealmId() {
-        return realmId;
-    }
-
-    public void setRealmId(String realmId) {
-        this.realmId = realmId;
-    }
-
-    public String getUserId() {
-        return userId;
-    }
-
-    public void setUserId(String userId) {
-        this.userId = userId;
-    }
 
     public String getNetworkPrefix() {
         return networkPrefix;
@@ -81,21 +40,5 @@ public class KnownNetworkEntity {
 
     public void setNetworkPrefix(String networkPrefix) {
         this.networkPrefix = networkPrefix;
-    }
-
-    public long getFirstSeen() {
-        return firstSeen;
-    }
-
-    public void setFirstSeen(long firstSeen) {
-        this.firstSeen = firstSeen;
-    }
-
-    public long getLastSeen() {
-        return lastSeen;
-    }
-
-    public void setLastSeen(long lastSeen) {
-        this.lastSeen = lastSeen;
     }
 }

@@ -1,7 +1,7 @@
 package fr.paris.casvp.keycloak.authenticators.device;
 
-import fr.paris.casvp.keycloak.authenticators.support.AgentMails;
-import fr.paris.casvp.keycloak.authenticators.support.MailAfterCommit;
+import fr.paris.casvp.keycloak.authenticators.mail.AgentMails;
+import fr.paris.casvp.keycloak.authenticators.mail.MailAfterCommit;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -35,7 +35,7 @@ final class NewDeviceAlert {
                 "casvpReason", verdict.reason(),
                 "casvpNotMeLink", link,
                 "casvpNotMeDays", config.notMeLinkLifetime().toDays());
-        MailAfterCommit.sendAfterCommit(session, AgentMails.toAgent(realm, user, config.secondaryAddressAttribute(), KIND,
+        MailAfterCommit.sendAfterCommit(session, AgentMails.toAgent(session, realm, user, KIND,
                 SUBJECT, List.of(), TEMPLATE, attributes));
     }
 }

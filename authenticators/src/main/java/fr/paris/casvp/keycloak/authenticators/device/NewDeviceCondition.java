@@ -1,56 +1,45 @@
 package fr.paris.casvp.keycloak.authenticators.device;
 
-import fr.paris.casvp.keycloak.authenticators.support.FormlessCondition;
+import fr.paris.casvp.keycloak.authenticators.provider.NegatableCondition;
+import fr.paris.casvp.keycloak.authenticators.settings.Setting;
+import fr.paris.casvp.keycloak.authenticators.settings.Settings;
 import org.keycloak.authentication.AuthenticationFlowContext;
-import org.keycloak.models.AuthenticatorConfigModel;
 import org.keycloak.models.UserModel;
-
-import java.util.Map;
 
 /**
  * True when this sign-in comes from a browser the agent has not used before or from an
  * unusual network (or neither, with "negate"). Uses the settings of the flow's
  * {@code casvp-device-recognition} step, and agrees with it on the verdict.
  */
-final class NewDeviceCondition implements FormlessCondition {
+final class NewDeviceCondition extends NegatableCondition {
 
-    static final NewDeviceCondition SINGLETON = new NewDeviceCondition();
+    static final Setting<Boolean> ON_NEW_DEVICE = Setting.flag("onNewDevice", true, "Match a new device",
+            "Match when the browser has not been used by this agent before.");
+    static final Setting<Boolean> ON_UNUSUAL_NETWORK = Setting.flag("onUnusualNetwork", true,
+            "Match an unusual network", "Match when the network is neither recent for this agent nor trusted "
+                    + "(trusted networks and 'recent' are set on the device recognition step).");
+    static final Setting<Boolean> ON_FIRST_DEVICE = Setting.flag("onFirstDevice", false, "Match the very first device",
+            "Match an agent's first sign-in ever, when no device is known yet.");
 
-    static final String ON_NEW_DEVICE = "onNewDevice";
-    static final String ON_UNUSUAL_NETWORK = "onUnusualNetwork";
-    static final String ON_FIRST_DEVICE = "onFirstDevice";
-    static final String NEGATE = "negate";
-
-    private NewDeviceCondition() {
+    NewDeviceCondition() {
+        super(NewDeviceConditionFactory.ID, "Match a known device on a usual network instead.", ON_NEW_DEVICE,
+                ON_UNUSUAL_NETWORK, ON_FIRST_DEVICE);
     }
 
     @Override
-    public boolean matchCondition(AuthenticationFlowContext context) {
+    protected boolean matches(AuthenticationFlowContext context, Settings.Values saved) {
         UserModel user = context.getUser();
         if (user == null) {
             return false;
         }
-        Map<String, String> settings = settings(context.getAuthenticatorConfig());
         DeviceRecognitionConfig stepConfig = DeviceRecognitionConfig.inFlow(context.getRealm(), context.getTopLevelFlow());
         DeviceVerdict verdict = DeviceAssessment.assess(context.getSession(), context.getAuthenticationSession(),
                 context.getRealm(), user, stepConfig, context.getConnection().getRemoteAddr());
-        boolean matches;
         if (verdict.firstDevice()) {
-            matches = flag(settings, ON_FIRST_DEVICE, false);
-        } else {
-            matches = (verdict.newDevice() && flag(settings, ON_NEW_DEVICE, true))
-                    || (verdict.unusualNetwork() && flag(settings, ON_UNUSUAL_NETWORK, true));
+            return saved.get(ON_FIRST_DEVICE);
         }
-        return matches != flag(settings, NEGATE, false);
-    }
-
-    private static Map<String, String> settings(AuthenticatorConfigModel model) {
-        return model == null || model.getConfig() == null ? Map.of() : model.getConfig();
-    }
-
-    private static boolean flag(Map<String, String> settings, String key, boolean fallback) {
-        String value = settings.get(key);
-        return value == null || value.isBlank() ? fallback : Boolean.parseBoolean(value.trim());
+        return (verdict.newDevice() && saved.get(ON_NEW_DEVICE))
+                || (verdict.unusualNetwork() && saved.get(ON_UNUSUAL_NETWORK));
     }
 
     @Override

@@ -1,12 +1,10 @@
 package fr.paris.casvp.keycloak.authenticators.expiry;
 
+import fr.paris.casvp.keycloak.authenticators.provider.SimpleStep;
 import jakarta.ws.rs.core.MultivaluedMap;
 import org.keycloak.authentication.AuthenticationFlowContext;
-import org.keycloak.authentication.Authenticator;
 import org.keycloak.common.util.Time;
 import org.keycloak.credential.CredentialModel;
-import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.RealmModel;
 import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.credential.PasswordCredentialModel;
@@ -20,14 +18,14 @@ import java.util.Optional;
  * than the maximum age must be replaced before going on, and from "warn" days before,
  * a page says how many days are left, with "change now" and "later".
  */
-final class PasswordExpiry implements Authenticator {
+final class PasswordExpiry implements SimpleStep {
 
     static final String TEMPLATE = "casvp-password-expiry.ftl";
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
         UserModel user = context.getUser();
-        PasswordExpiryConfig config = new PasswordExpiryConfig(context.getAuthenticatorConfig());
+        PasswordExpiryConfig config = PasswordExpiryConfig.of(context.getAuthenticatorConfig());
         RoleModel role = KeycloakModelUtils.getRoleFromString(context.getRealm(), config.role());
         Optional<Long> created = passwordCreated(user);
         if (user == null || role == null || !user.hasRole(role) || created.isEmpty()) {
@@ -68,25 +66,5 @@ final class PasswordExpiry implements Authenticator {
                 .map(CredentialModel::getCreatedDate)
                 .filter(java.util.Objects::nonNull)
                 .max(Comparator.naturalOrder());
-    }
-
-    @Override
-    public boolean requiresUser() {
-        return true;
-    }
-
-    @Override
-    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
-        return true;
-    }
-
-    @Override
-    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
-        // the password's own required action does the work
-    }
-
-    @Override
-    public void close() {
-        // stateless
     }
 }

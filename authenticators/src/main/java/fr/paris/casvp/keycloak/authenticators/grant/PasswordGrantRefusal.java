@@ -1,14 +1,11 @@
 package fr.paris.casvp.keycloak.authenticators.grant;
 
+import fr.paris.casvp.keycloak.authenticators.provider.SimpleStep;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.keycloak.OAuthErrorException;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
-import org.keycloak.authentication.Authenticator;
-import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.RealmModel;
-import org.keycloak.models.UserModel;
 import org.keycloak.representations.idm.OAuth2ErrorRepresentation;
 
 /**
@@ -19,11 +16,17 @@ import org.keycloak.representations.idm.OAuth2ErrorRepresentation;
  * password — neither is looked at, no counter moves — and it is the OAuth error a client
  * gets when a grant is not allowed to it.
  */
-final class PasswordGrantRefusal implements Authenticator {
+final class PasswordGrantRefusal implements SimpleStep {
 
     static final String EVENT_ERROR = "casvp_password_grant_closed";
     static final String DESCRIPTION = "Password sign-in through the token endpoint is closed in this realm: "
             + "sign in through the browser";
+
+    /** Refuses before any identifier is looked up. */
+    @Override
+    public boolean requiresUser() {
+        return false;
+    }
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
@@ -38,25 +41,5 @@ final class PasswordGrantRefusal implements Authenticator {
     @Override
     public void action(AuthenticationFlowContext context) {
         authenticate(context);
-    }
-
-    @Override
-    public boolean requiresUser() {
-        return false;
-    }
-
-    @Override
-    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
-        return true;
-    }
-
-    @Override
-    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
-        // nothing to set up
-    }
-
-    @Override
-    public void close() {
-        // nothing held
     }
 }

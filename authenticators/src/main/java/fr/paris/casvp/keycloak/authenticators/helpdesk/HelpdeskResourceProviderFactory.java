@@ -1,6 +1,6 @@
 package fr.paris.casvp.keycloak.authenticators.helpdesk;
 
-import fr.paris.casvp.keycloak.authenticators.support.SimpleFactory;
+import fr.paris.casvp.keycloak.authenticators.provider.SimpleFactory;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;

@@ -43,7 +43,7 @@ final class DeviceAwareBruteForceProtector implements BruteForceProtector {
         if (user == null || lockout.get().countedThisRequest() || categories == null || categories.isEmpty()) {
             return;
         }
-        lockout.get().recordOtherFailure(user, lockout.get().scope(user));
+        LockoutMails.after(session, realm, user, lockout.get().recordOtherFailure(user, lockout.get().scope(user)));
     }
 
     @Override

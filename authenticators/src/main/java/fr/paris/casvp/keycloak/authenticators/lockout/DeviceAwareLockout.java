@@ -2,20 +2,21 @@ package fr.paris.casvp.keycloak.authenticators.lockout;
 
 import fr.paris.casvp.keycloak.authenticators.device.KnownDevices;
 import org.keycloak.common.util.Time;
+import org.keycloak.credential.hash.PasswordHashProvider;
 import org.keycloak.crypto.KeyUse;
 import org.keycloak.crypto.KeyWrapper;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.credential.PasswordCredentialModel;
-import org.keycloak.credential.hash.PasswordHashProvider;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.Optional;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Failures counted per (agent, known browser) and per (agent, all unknown browsers), so
@@ -26,54 +27,48 @@ import java.util.HexFormat;
  */
 public final class DeviceAwareLockout {
 
-    static final String UNKNOWN_SCOPE = "unknown";
-    static final String DEVICE_SCOPE = "device:";
-    private static final String SCOPE_ATTRIBUTE = "casvp.lockoutScope.";
-    private static final String COUNTER_ATTRIBUTE = "casvp.lockoutCounter.";
-    /** Kept on the request's session once this request's failure went through the password form's count. */
-    private static final String COUNTED_ATTRIBUTE = "casvp.lockoutCountedThisRequest";
-    /** Kept on the request's session when the counter had no row: the request looks once. */
-    private static final String NO_COUNTER = "none";
     private static final long MAIL_INTERVAL_MILLIS = 3_600_000L;
 
-    /** What a failure did. */
-    public enum Failure { COUNTED, REPEATED, LOCKED_NOW }
+    /**
+     * What a failure did; the step that counted it decides what to tell ({@link LockoutMails}).
+     *
+     * @param previousPasswordFromKnownBrowser the agent's previous password, typed in one of their browsers
+     * @param blockedUntil                     until when (ms) the scope's tries are refused, 0 when not
+     */
+    public record Failure(Kind kind, LockoutScope scope, boolean previousPasswordFromKnownBrowser, long blockedUntil) {
+
+        /** COUNTED; REPEATED: the last wrong password again, counted once; LOCKED_NOW: locked, the owner is to be told. */
+        public enum Kind { COUNTED, REPEATED, LOCKED_NOW }
+    }
 
     private final KeycloakSession session;
     private final RealmModel realm;
     private final LockoutSettings settings;
     private final LockoutPolicy policy;
+    private final LockoutRequest request;
 
     public DeviceAwareLockout(KeycloakSession session, RealmModel realm, LockoutSettings settings) {
         this.session = session;
         this.realm = realm;
         this.settings = settings;
         this.policy = settings.policy();
+        this.request = LockoutRequest.of(session, realm);
     }
 
-    /**
-     * "unknown" or "device:&lt;id&gt;": which counter this request uses. The password form
-     * asks several times per try (before the check, inside Keycloak's check, after it); the
-     * cookie lookup is done once per request and kept on the request's session.
-     */
-    public String scope(UserModel user) {
-        String key = SCOPE_ATTRIBUTE + user.getId();
-        if (session.getAttribute(key) instanceof String known) {
-            return known;
-        }
-        String scope = KnownDevices.recognisedDeviceId(session, realm.getId(), user.getId())
-                .map(id -> DEVICE_SCOPE + id).orElse(UNKNOWN_SCOPE);
-        session.setAttribute(key, scope);
-        return scope;
+    /** Which counter this request uses for the user: the cookie is looked up once per request. */
+    public LockoutScope scope(UserModel user) {
+        return request.scopes().computeIfAbsent(user.getId(), id -> KnownDevices
+                .recognisedDeviceId(session, realm.getId(), id).map(LockoutScope::knownBrowser)
+                .orElse(LockoutScope.UNKNOWN_BROWSERS));
     }
 
     /** Whether this request comes from a browser the user has signed in from (its device cookie). */
     public boolean knownBrowser(UserModel user) {
-        return scope(user).startsWith(DEVICE_SCOPE);
+        return scope(user).isKnownBrowser();
     }
 
     /** Until when (ms) this browser's tries for the user are refused, or 0. */
-    public long blockedUntil(UserModel user, String scope) {
+    public long blockedUntil(UserModel user, LockoutScope scope) {
         LockoutCounterEntity counter = readOnce(user, scope);
         if (counter == null) {
             return 0;
@@ -87,27 +82,25 @@ public final class DeviceAwareLockout {
     }
 
     /** Whether this attempt repeats the last wrong password (within its memory time): it would count once. */
-    public boolean repeatsLastWrongPassword(UserModel user, String scope, String password) {
+    public boolean repeatsLastWrongPassword(UserModel user, LockoutScope scope, String password) {
         LockoutCounterEntity counter = readOnce(user, scope);
         return counter != null && counter.getLastWrongUntil() > Time.currentTimeMillis()
                 && keyedHash(user, password).equals(counter.getLastWrongHash());
     }
 
     /** A wrong password: a repeat of the last wrong one counts once; the old password from a known browser is told. */
-    public Failure recordFailure(UserModel user, String scope, String password) {
-        session.setAttribute(COUNTED_ATTRIBUTE, Boolean.TRUE);
+    public Failure recordFailure(UserModel user, LockoutScope scope, String password) {
+        request.markCounted();
         LockoutCounterEntity counter = counterForUpdate(user, scope);
         long now = Time.currentTimeMillis();
         String attempt = keyedHash(user, password);
         if (attempt.equals(counter.getLastWrongHash()) && counter.getLastWrongUntil() > now) {
-            return Failure.REPEATED;
+            return new Failure(Failure.Kind.REPEATED, scope, false, counter.getBlockedUntil());
         }
-        if (scope.startsWith(DEVICE_SCOPE) && isPreviousPassword(user, password)) {
-            StalePasswordNotice.queue(session, realm, user, scope.substring(DEVICE_SCOPE.length()));
-        }
+        boolean previous = scope.isKnownBrowser() && isPreviousPassword(user, password);
         counter.setLastWrongHash(attempt);
         counter.setLastWrongUntil(now + settings.repeatedPasswordMemory().toMillis());
-        return count(user, scope, counter, now);
+        return count(scope, counter, now, previous);
     }
 
     /**
@@ -115,32 +108,43 @@ public final class DeviceAwareLockout {
      * code), reported by Keycloak's brute-force hook: it counts like a wrong password, in the
      * same counter, so a guessed code locks the same browsers — and only them.
      */
-    public Failure recordOtherFailure(UserModel user, String scope) {
-        session.setAttribute(COUNTED_ATTRIBUTE, Boolean.TRUE);
-        return count(user, scope, counterForUpdate(user, scope), Time.currentTimeMillis());
+    public Failure recordOtherFailure(UserModel user, LockoutScope scope) {
+        request.markCounted();
+        return count(scope, counterForUpdate(user, scope), Time.currentTimeMillis(), false);
     }
 
     /** Whether this request's failure was already counted (by the password form): Keycloak's hook then adds nothing. */
     public boolean countedThisRequest() {
-        return Boolean.TRUE.equals(session.getAttribute(COUNTED_ATTRIBUTE));
+        return request.counted();
     }
 
-    private LockoutCounterEntity counterForUpdate(UserModel user, String scope) {
-        LockoutCounterEntity counter = new LockoutStore(session).counterForUpdate(realm.getId(), user.getId(), scope);
-        session.setAttribute(counterKey(user, scope), counter);
+    /** Marks this request's try as refused by the lock before the password was checked: it counts nothing more. */
+    public void refuseBeforeCheck() {
+        request.markRefusedBeforeCheck();
+    }
+
+    public boolean refusedBeforeCheck() {
+        return request.refusedBeforeCheck();
+    }
+
+    private LockoutCounterEntity counterForUpdate(UserModel user, LockoutScope scope) {
+        LockoutCounterEntity counter = new LockoutStore(session).counterForUpdate(realm.getId(), user.getId(),
+                scope.stored());
+        request.counters().put(LockoutRequest.counterKey(user.getId(), scope), Optional.of(counter));
         return counter;
     }
 
-    private Failure count(UserModel user, String scope, LockoutCounterEntity counter, long now) {
+    /** Counts the failure; a lock that has just started is to be told to its owner at most once an hour. */
+    private Failure count(LockoutScope scope, LockoutCounterEntity counter, long now, boolean previousPassword) {
         counter.setLastFailure(now);
         LockoutPolicy.CounterState after = policy.afterFailure(state(counter), now);
         apply(counter, after);
+        Failure.Kind kind = Failure.Kind.COUNTED;
         if (after.lockedAt() == now && counter.getLockMailAt() < now - MAIL_INTERVAL_MILLIS) {
             counter.setLockMailAt(now);
-            LockoutNotice.queue(session, realm, user, !UNKNOWN_SCOPE.equals(scope), after.blockedUntil());
-            return Failure.LOCKED_NOW;
+            kind = Failure.Kind.LOCKED_NOW;
         }
-        return Failure.COUNTED;
+        return new Failure(kind, scope, previousPassword, after.blockedUntil());
     }
 
     /**
@@ -148,12 +152,13 @@ public final class DeviceAwareLockout {
      * counter this request already read with nothing to forget, writes and locks nothing; a
      * failure counted meanwhile by another request then stays counted.
      */
-    public void recordSuccess(UserModel user, String scope) {
+    public void recordSuccess(UserModel user, LockoutScope scope) {
         LockoutCounterEntity seen = readOnce(user, scope);
         if (seen == null || nothingToForget(seen)) {
             return;
         }
-        LockoutCounterEntity counter = new LockoutStore(session).counter(realm.getId(), user.getId(), scope, true);
+        LockoutCounterEntity counter = new LockoutStore(session).counter(realm.getId(), user.getId(), scope.stored(),
+                true);
         if (counter != null) {
             apply(counter, policy.afterSuccess(state(counter)));
             counter.setLastWrongHash(null);
@@ -170,22 +175,10 @@ public final class DeviceAwareLockout {
      * The counter as this request first read it (null when it has no row): the checks before
      * the password, inside Keycloak's check and after it share one query.
      */
-    private LockoutCounterEntity readOnce(UserModel user, String scope) {
-        String key = counterKey(user, scope);
-        Object kept = session.getAttribute(key);
-        if (kept instanceof LockoutCounterEntity counter) {
-            return counter;
-        }
-        if (NO_COUNTER.equals(kept)) {
-            return null;
-        }
-        LockoutCounterEntity counter = new LockoutStore(session).counter(realm.getId(), user.getId(), scope, false);
-        session.setAttribute(key, counter == null ? NO_COUNTER : counter);
-        return counter;
-    }
-
-    private static String counterKey(UserModel user, String scope) {
-        return COUNTER_ATTRIBUTE + user.getId() + '|' + scope;
+    private LockoutCounterEntity readOnce(UserModel user, LockoutScope scope) {
+        return request.counters().computeIfAbsent(LockoutRequest.counterKey(user.getId(), scope),
+                key -> Optional.ofNullable(new LockoutStore(session).counter(realm.getId(), user.getId(),
+                        scope.stored(), false))).orElse(null);
     }
 
     /**

@@ -1,8 +1,8 @@
 package fr.paris.casvp.keycloak.authenticators.lockout;
 
+import fr.paris.casvp.keycloak.authenticators.support.UserRow;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.NamedQueries;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
@@ -22,17 +22,7 @@ import jakarta.persistence.Table;
         @NamedQuery(name = "casvpForgetIdleLockout",
                 query = "delete from LockoutCounterEntity c where c.realmId = :realmId and c.lastFailure < :cutoff")
 })
-public class LockoutCounterEntity {
-
-    @Id
-    @Column(name = "ID", length = 36)
-    private String id;
-
-    @Column(name = "REALM_ID", length = 36, nullable = false)
-    private String realmId;
-
-    @Column(name = "USER_ID", length = 255, nullable = false)
-    private String userId;
+public class LockoutCounterEntity extends UserRow {
 
     @Column(name = "SCOPE", length = 64, nullable = false)
     private String scope;
@@ -63,30 +53,6 @@ public class LockoutCounterEntity {
 
     @Column(name = "LOCK_MAIL_AT", nullable = false)
     private long lockMailAt;
-
-    public String getId() {
-        return id;
-    }
-
-    public void setId(String id) {
-        this.id = id;
-    }
-
-    public String getRealmId() {
-        return realmId;
-    }
-
-    public void setRealmId(String realmId) {
-        this.realmId = realmId;
-    }
-
-    public String getUserId() {
-        return userId;
-    }
-
-    public void setUserId(String userId) {
-        this.userId = userId;
-    }
 
     public String getScope() {
         return scope;

@@ -1,8 +1,8 @@
 package fr.paris.casvp.keycloak.authenticators.lockout;
 
-import fr.paris.casvp.keycloak.authenticators.device.DeviceRecognitionConfig;
-import fr.paris.casvp.keycloak.authenticators.support.AgentMails;
-import fr.paris.casvp.keycloak.authenticators.support.MailAfterCommit;
+import fr.paris.casvp.keycloak.authenticators.account.AgentSettings;
+import fr.paris.casvp.keycloak.authenticators.mail.AgentMails;
+import fr.paris.casvp.keycloak.authenticators.mail.MailAfterCommit;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -24,19 +24,15 @@ final class LockoutNotice {
     }
 
     static void queue(KeycloakSession session, RealmModel realm, UserModel user, boolean knownBrowser, long unlockAt) {
-        DeviceRecognitionConfig devices = DeviceRecognitionConfig.inFlow(realm, realm.getBrowserFlow());
         Map<String, Object> attributes = Map.of(
                 "casvpUnlockAt", AgentMails.parisDateTime(unlockAt),
                 "casvpScope", knownBrowser ? "knownBrowser" : "unknownBrowsers",
                 "casvpAgent", user.getUsername());
-        List<MailAfterCommit.Mail> mails = new ArrayList<>(AgentMails.toAgent(realm, user,
-                devices.secondaryAddressAttribute(), KIND, "casvp.email.locked.subject", List.of(user.getUsername()),
-                "casvp-locked.ftl", attributes));
-        if (!devices.securityContact().isEmpty()) {
-            mails.add(new MailAfterCommit.Mail(KIND, realm.getId(), user.getId(), devices.securityContact(),
-                    "casvp.email.lockedContact.subject", List.of(user.getUsername()), "casvp-locked-contact.ftl",
-                    attributes));
-        }
+        List<MailAfterCommit.Mail> mails = new ArrayList<>(AgentMails.toAgent(session, realm, user,
+                KIND, "casvp.email.locked.subject", List.of(user.getUsername()), "casvp-locked.ftl", attributes));
+        AgentSettings.of(session, realm).contact().ifPresent(contact -> mails.add(new MailAfterCommit.Mail(KIND,
+                realm.getId(), user.getId(), contact, "casvp.email.lockedContact.subject", List.of(user.getUsername()),
+                "casvp-locked-contact.ftl", attributes)));
         MailAfterCommit.sendAfterCommit(session, mails);
     }
 }

@@ -1,8 +1,8 @@
 package fr.paris.casvp.keycloak.authenticators.lockout;
 
+import fr.paris.casvp.keycloak.authenticators.support.RealmRow;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.NamedQueries;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
@@ -18,14 +18,7 @@ import jakarta.persistence.Table;
         @NamedQuery(name = "casvpForgetIdleSources",
                 query = "delete from SourceFailuresEntity s where s.realmId = :realmId and s.windowStart < :cutoff")
 })
-public class SourceFailuresEntity {
-
-    @Id
-    @Column(name = "ID", length = 36)
-    private String id;
-
-    @Column(name = "REALM_ID", length = 36, nullable = false)
-    private String realmId;
+public class SourceFailuresEntity extends RealmRow {
 
     @Column(name = "SOURCE", length = 64, nullable = false)
     private String source;
@@ -35,22 +28,6 @@ public class SourceFailuresEntity {
 
     @Column(name = "FAILURES", nullable = false)
     private int failures;
-
-    public String getId() {
-        return id;
-    }
-
-    public void setId(String id) {
-        this.id = id;
-    }
-
-    public String getRealmId() {
-        return realmId;
-    }
-
-    public void setRealmId(String realmId) {
-        this.realmId = realmId;
-    }
 
     public String getSource() {
         return source;

@@ -1,17 +1,15 @@
 package fr.paris.casvp.keycloak.authenticators.lockout;
 
-import fr.paris.casvp.keycloak.authenticators.device.DeviceRecognitionConfig;
-import fr.paris.casvp.keycloak.authenticators.device.KnownDeviceEntity;
+import fr.paris.casvp.keycloak.authenticators.device.DeviceDescription;
 import fr.paris.casvp.keycloak.authenticators.device.KnownDevices;
-import fr.paris.casvp.keycloak.authenticators.support.AgentMails;
-import fr.paris.casvp.keycloak.authenticators.support.MailAfterCommit;
+import fr.paris.casvp.keycloak.authenticators.mail.AgentMails;
+import fr.paris.casvp.keycloak.authenticators.mail.MailAfterCommit;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * "A device still uses your old password": one of the agent's own browsers (a phone's
@@ -29,13 +27,13 @@ final class StalePasswordNotice {
         if (!AgentMails.firstThisHour(session, realm.getId(), user.getId(), KIND)) {
             return;
         }
-        Optional<KnownDeviceEntity> device = new KnownDevices(session).byId(realm.getId(), user.getId(), deviceId);
+        DeviceDescription device = new KnownDevices(session).description(realm.getId(), user.getId(), deviceId)
+                .orElse(new DeviceDescription(DeviceDescription.UNKNOWN, DeviceDescription.UNKNOWN, DeviceDescription.UNKNOWN));
         Map<String, Object> attributes = Map.of(
-                "casvpBrowser", device.map(KnownDeviceEntity::getBrowser).orElse("?"),
-                "casvpOs", device.map(KnownDeviceEntity::getOs).orElse("?"),
-                "casvpNetwork", device.map(KnownDeviceEntity::getNetworkPrefix).orElse("?"));
-        String attribute = DeviceRecognitionConfig.inFlow(realm, realm.getBrowserFlow()).secondaryAddressAttribute();
-        MailAfterCommit.sendAfterCommit(session, AgentMails.toAgent(realm, user, attribute, KIND,
+                "casvpBrowser", device.browser(),
+                "casvpOs", device.os(),
+                "casvpNetwork", device.networkPrefix());
+        MailAfterCommit.sendAfterCommit(session, AgentMails.toAgent(session, realm, user, KIND,
                 "casvp.email.oldPassword.subject", List.of(), "casvp-old-password.ftl", attributes));
     }
 }

@@ -1,23 +1,20 @@
 package fr.paris.casvp.keycloak.authenticators.network;
 
-import fr.paris.casvp.keycloak.authenticators.support.FormlessCondition;
+import fr.paris.casvp.keycloak.authenticators.provider.NegatableCondition;
+import fr.paris.casvp.keycloak.authenticators.settings.Settings;
 import org.keycloak.authentication.AuthenticationFlowContext;
-import org.keycloak.models.UserModel;
 
 /** True when the client address is outside the realm's trusted networks (or inside, with "negate"). */
-final class OutsideTrustedNetworkCondition implements FormlessCondition {
+final class OutsideTrustedNetworkCondition extends NegatableCondition {
 
-    static final OutsideTrustedNetworkCondition SINGLETON = new OutsideTrustedNetworkCondition();
-
-    private OutsideTrustedNetworkCondition() {
+    OutsideTrustedNetworkCondition() {
+        super(OutsideTrustedNetworkConditionFactory.ID, "Match when the client is inside the trusted networks instead.");
     }
 
     @Override
-    public boolean matchCondition(AuthenticationFlowContext context) {
-        TrustedNetworkConfig config = new TrustedNetworkConfig(context.getAuthenticatorConfig());
-        boolean outside = !RealmTrustedNetworks.of(context.getSession(), context.getRealm())
+    protected boolean matches(AuthenticationFlowContext context, Settings.Values saved) {
+        return !RealmTrustedNetworks.of(context.getSession(), context.getRealm())
                 .contains(context.getConnection().getRemoteAddr());
-        return outside != config.negate();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package fr.paris.casvp.keycloak.authenticators.network;
 
+import fr.paris.casvp.keycloak.authenticators.settings.OncePerRequest;
 import org.jboss.logging.Logger;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -7,26 +8,19 @@ import org.keycloak.models.RequiredActionConfigModel;
 
 /**
  * The realm's trusted networks, as saved in the {@code casvp-trusted-networks} setting
- * (Authentication → Required actions → CASVP trusted networks → gear). Read from Keycloak's
- * realm cache, so a change applies to the next sign-in on every node, and parsed once per
- * request: the steps of one sign-in all judge the address against the same list.
+ * (Authentication → Required actions → CASVP trusted networks → gear), parsed once per
+ * request ({@link OncePerRequest}): the steps of one sign-in all judge the address against
+ * the same list.
  */
 public final class RealmTrustedNetworks {
 
     private static final Logger LOG = Logger.getLogger(RealmTrustedNetworks.class);
-    private static final String REQUEST_ATTRIBUTE = "casvp.trustedNetworks.";
 
     private RealmTrustedNetworks() {
     }
 
     public static TrustedNetworks of(KeycloakSession session, RealmModel realm) {
-        String key = REQUEST_ATTRIBUTE + realm.getId();
-        TrustedNetworks parsed = session.getAttribute(key, TrustedNetworks.class);
-        if (parsed == null) {
-            parsed = read(realm);
-            session.setAttribute(key, parsed);
-        }
-        return parsed;
+        return OncePerRequest.get(session, realm, "trustedNetworks", TrustedNetworks.class, () -> read(realm));
     }
 
     /**
@@ -40,8 +34,8 @@ public final class RealmTrustedNetworks {
                     + "Required actions)", TrustedNetworksSettingFactory.ID, realm.getName());
             return TrustedNetworks.none();
         }
-        return TrustedNetworks.parseSkippingInvalid(setting.getConfigValue(TrustedNetworksSettingFactory.TRUSTED_NETWORKS),
-                invalid -> LOG.warnf("%s: trusted network %s skipped in realm %s", TrustedNetworksSettingFactory.ID,
-                        invalid.getMessage(), realm.getName()));
+        String list = TrustedNetworksSettingFactory.SETTINGS.read(setting).get(TrustedNetworksSettingFactory.LIST);
+        return TrustedNetworks.parseSkippingInvalid(list, invalid -> LOG.warnf("%s: trusted network %s skipped in "
+                + "realm %s", TrustedNetworksSettingFactory.ID, invalid.getMessage(), realm.getName()));
     }
 }

@@ -1,31 +1,23 @@
 package fr.paris.casvp.keycloak.authenticators.network;
 
+import fr.paris.casvp.keycloak.authenticators.settings.Setting;
+import fr.paris.casvp.keycloak.authenticators.settings.Settings;
 import org.keycloak.models.AuthenticatorConfigModel;
 
-import java.util.Map;
-
 /**
- * Settings of the {@code casvp-trusted-network-gate} step and the outside-trusted-network
- * condition; the networks themselves are the realm's ({@link RealmTrustedNetworks}).
+ * Settings of the {@code casvp-trusted-network-gate} step; the networks themselves are the
+ * realm's ({@link RealmTrustedNetworks}).
+ *
+ * @param mobilityGroup name of the group whose members may sign in from outside (empty: nobody)
  */
-final class TrustedNetworkConfig {
+record TrustedNetworkConfig(String mobilityGroup) {
 
-    static final String MOBILITY_GROUP = "mobilityGroup";
-    static final String NEGATE = "negate";
+    static final Setting<String> MOBILITY_GROUP = Setting.text("mobilityGroup", "Group allowed from outside",
+            "Name of the group whose members (agents in mobility) may sign in from outside the trusted networks. "
+                    + "Empty: nobody.");
+    static final Settings SETTINGS = Settings.of(TrustedNetworkGateFactory.ID, MOBILITY_GROUP);
 
-    private final Map<String, String> values;
-
-    TrustedNetworkConfig(AuthenticatorConfigModel model) {
-        this.values = model == null || model.getConfig() == null ? Map.of() : model.getConfig();
-    }
-
-    /** For the condition: match inside rather than outside. */
-    boolean negate() {
-        return Boolean.parseBoolean(values.getOrDefault(NEGATE, "false"));
-    }
-
-    /** Name of the group whose members may sign in from outside (empty: nobody). */
-    String mobilityGroup() {
-        return values.getOrDefault(MOBILITY_GROUP, "").trim();
+    static TrustedNetworkConfig of(AuthenticatorConfigModel model) {
+        return new TrustedNetworkConfig(SETTINGS.read(model).get(MOBILITY_GROUP));
     }
 }

@@ -1,12 +1,10 @@
 package fr.paris.casvp.keycloak.authenticators.network;
 
+import fr.paris.casvp.keycloak.authenticators.provider.SimpleStep;
 import jakarta.ws.rs.core.Response;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
-import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.authenticators.browser.AbstractUsernameFormAuthenticator;
-import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 
 import java.util.function.Supplier;
@@ -18,14 +16,20 @@ import java.util.function.Supplier;
  * proxies to believe is Keycloak's {@code proxy-headers} / {@code proxy-trusted-addresses}
  * business, never a header read here.
  */
-final class TrustedNetworkGate implements Authenticator {
+final class TrustedNetworkGate implements SimpleStep {
 
     static final String PAGE = "casvp-vpn-required.ftl";
     static final String EVENT_ERROR = "casvp_outside_trusted_network";
 
+    /** An unknown identifier is refused from outside like any other: the page never tells. */
+    @Override
+    public boolean requiresUser() {
+        return false;
+    }
+
     @Override
     public void authenticate(AuthenticationFlowContext context) {
-        TrustedNetworkConfig config = new TrustedNetworkConfig(context.getAuthenticatorConfig());
+        TrustedNetworkConfig config = TrustedNetworkConfig.of(context.getAuthenticatorConfig());
         if (lets(context, context::getUser, config)) {
             context.success();
             return;
@@ -60,25 +64,5 @@ final class TrustedNetworkGate implements Authenticator {
     @Override
     public void action(AuthenticationFlowContext context) {
         authenticate(context);
-    }
-
-    @Override
-    public boolean requiresUser() {
-        return false;
-    }
-
-    @Override
-    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
-        return true;
-    }
-
-    @Override
-    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
-        // nothing to set up
-    }
-
-    @Override
-    public void close() {
-        // nothing held
     }
 }

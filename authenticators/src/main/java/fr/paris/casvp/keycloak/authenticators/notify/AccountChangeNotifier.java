@@ -1,8 +1,7 @@
 package fr.paris.casvp.keycloak.authenticators.notify;
 
-import fr.paris.casvp.keycloak.authenticators.device.DeviceRecognitionConfig;
-import fr.paris.casvp.keycloak.authenticators.support.AgentMails;
-import fr.paris.casvp.keycloak.authenticators.support.MailAfterCommit;
+import fr.paris.casvp.keycloak.authenticators.mail.AgentMails;
+import fr.paris.casvp.keycloak.authenticators.mail.MailAfterCommit;
 import org.keycloak.common.util.Time;
 import org.keycloak.events.Details;
 import org.keycloak.events.Event;
@@ -87,8 +86,7 @@ final class AccountChangeNotifier implements EventListenerProvider {
                 "casvpKind", kind,
                 "casvpBy", byHelpdesk ? "helpdesk" : "agent",
                 "casvpWhen", AgentMails.parisDateTime(Time.currentTimeMillis()));
-        String attribute = DeviceRecognitionConfig.inFlow(realm, realm.getBrowserFlow()).secondaryAddressAttribute();
-        MailAfterCommit.sendAfterCommit(session, AgentMails.toAgent(realm, user, attribute, kind,
+        MailAfterCommit.sendAfterCommit(session, AgentMails.toAgent(session, realm, user, kind,
                 "casvp.email.change.subject." + kind, List.of(), "casvp-account-change.ftl", attributes));
     }
 

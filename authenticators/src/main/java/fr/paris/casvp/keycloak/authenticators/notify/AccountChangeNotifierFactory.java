@@ -1,6 +1,6 @@
 package fr.paris.casvp.keycloak.authenticators.notify;
 
-import fr.paris.casvp.keycloak.authenticators.support.SimpleFactory;
+import fr.paris.casvp.keycloak.authenticators.provider.SimpleFactory;
 import org.keycloak.events.EventListenerProvider;
 import org.keycloak.events.EventListenerProviderFactory;
 import org.keycloak.models.KeycloakSession;

@@ -1,10 +1,10 @@
 package fr.paris.casvp.keycloak.authenticators.notme;
 
-import fr.paris.casvp.keycloak.authenticators.device.DeviceRecognitionConfig;
+import fr.paris.casvp.keycloak.authenticators.account.AgentSettings;
 import fr.paris.casvp.keycloak.authenticators.device.NotMeActionToken;
+import fr.paris.casvp.keycloak.authenticators.mail.AgentMails;
+import fr.paris.casvp.keycloak.authenticators.mail.MailAfterCommit;
 import fr.paris.casvp.keycloak.authenticators.recovery.AccountSecuring;
-import fr.paris.casvp.keycloak.authenticators.support.AgentMails;
-import fr.paris.casvp.keycloak.authenticators.support.MailAfterCommit;
 import jakarta.ws.rs.core.Response;
 import org.keycloak.authentication.AuthenticationProcessor;
 import org.keycloak.authentication.actiontoken.AbstractActionTokenHandler;
@@ -89,7 +89,7 @@ public final class NotMeActionTokenHandler extends AbstractActionTokenHandler<No
 
     private static void notifySecurityContact(KeycloakSession session, RealmModel realm, UserModel user,
                                               AccountSecuring.Outcome outcome) {
-        String contact = DeviceRecognitionConfig.inFlow(realm, realm.getBrowserFlow()).securityContact();
+        String contact = AgentSettings.of(session, realm).securityContact();
         if (contact.isEmpty()) {
             return;
         }

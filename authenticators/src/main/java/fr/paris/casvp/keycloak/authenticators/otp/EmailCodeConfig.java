@@ -1,56 +1,38 @@
 package fr.paris.casvp.keycloak.authenticators.otp;
 
-import fr.paris.casvp.keycloak.authenticators.support.StepSettings;
+import fr.paris.casvp.keycloak.authenticators.settings.Setting;
+import fr.paris.casvp.keycloak.authenticators.settings.Settings;
 import org.keycloak.models.AuthenticatorConfigModel;
 
 import java.time.Duration;
-import java.util.Map;
+import java.time.temporal.ChronoUnit;
 
-/** Settings of the {@code casvp-email-otp} step. */
-final class EmailCodeConfig {
+/**
+ * Settings of the {@code casvp-email-otp} step; the address the code goes to is the realm's
+ * recovery address attribute ({@link fr.paris.casvp.keycloak.authenticators.account.AgentSettings}).
+ *
+ * @param length       digits of a code, never fewer than 6
+ * @param codesPerHour codes mailed to one agent per hour, resends and new sign-ins together
+ */
+record EmailCodeConfig(int length, Duration lifetime, int maxTries, Duration resendAfter, int codesPerHour) {
 
-    static final String LENGTH = "codeLength";
-    static final String LIFETIME_SECONDS = "lifetimeSeconds";
-    static final String MAX_TRIES = "maxTries";
-    static final String RESEND_SECONDS = "resendSeconds";
-    static final String CODES_PER_HOUR = "codesPerHour";
-    static final String SECONDARY_ADDRESS_ATTRIBUTE = "secondaryAddressAttribute";
-    static final String DEFAULT_ATTRIBUTE = "recoveryEmail";
+    static final Setting<Integer> LENGTH = Setting.count("codeLength", 6, "Code digits", "Digits of a code (6 at least).");
+    static final Setting<Duration> LIFETIME = Setting.duration("lifetimeSeconds", ChronoUnit.SECONDS, 300,
+            "Code lifetime (seconds)", "How long a code works.");
+    static final Setting<Integer> MAX_TRIES = Setting.count("maxTries", 5, "Tries per code",
+            "Wrong tries after which a code no longer works, whatever the realm's brute-force settings.");
+    static final Setting<Duration> RESEND_AFTER = Setting.duration("resendSeconds", ChronoUnit.SECONDS, 30,
+            "New code after (seconds)", "How long before the agent may ask for a new code.");
+    static final Setting<Integer> CODES_PER_HOUR = Setting.count("codesPerHour", 5, "Codes per hour",
+            "Codes mailed to one agent in an hour, new codes and new sign-ins together; beyond it the agent is told "
+                    + "to wait or use another way (app, security key, helpdesk), so that codes cannot be guessed by "
+                    + "asking for fresh ones.");
+    static final Settings SETTINGS = Settings.of(EmailCodeFormFactory.ID, LENGTH, LIFETIME, MAX_TRIES, RESEND_AFTER,
+            CODES_PER_HOUR);
 
-    private final Map<String, String> values;
-
-    EmailCodeConfig(AuthenticatorConfigModel model) {
-        this.values = model == null || model.getConfig() == null ? Map.of() : model.getConfig();
-    }
-
-    /** Digits of a code, never fewer than 6. */
-    int length() {
-        return Math.max(6, number(LENGTH, 6));
-    }
-
-    Duration lifetime() {
-        return Duration.ofSeconds(number(LIFETIME_SECONDS, 300));
-    }
-
-    int maxTries() {
-        return number(MAX_TRIES, 5);
-    }
-
-    Duration resendAfter() {
-        return Duration.ofSeconds(number(RESEND_SECONDS, 30));
-    }
-
-    /** Codes mailed to one agent per hour, resends and new sign-ins together. */
-    int codesPerHour() {
-        return number(CODES_PER_HOUR, 5);
-    }
-
-    String secondaryAddressAttribute() {
-        String name = values.getOrDefault(SECONDARY_ADDRESS_ATTRIBUTE, DEFAULT_ATTRIBUTE).trim();
-        return name.isEmpty() ? DEFAULT_ATTRIBUTE : name;
-    }
-
-    private int number(String key, int fallback) {
-        return StepSettings.positiveInt(values, key, fallback, "casvp-email-otp");
+    static EmailCodeConfig of(AuthenticatorConfigModel model) {
+        Settings.Values saved = SETTINGS.read(model);
+        return new EmailCodeConfig(Math.max(6, saved.get(LENGTH)), saved.get(LIFETIME), saved.get(MAX_TRIES),
+                saved.get(RESEND_AFTER), saved.get(CODES_PER_HOUR));
     }
 }

@@ -1,15 +1,16 @@
 package fr.paris.casvp.keycloak.authenticators.otp;
 
+import fr.paris.casvp.keycloak.authenticators.account.AgentSettings;
+import fr.paris.casvp.keycloak.authenticators.account.SecondaryAddress;
 import fr.paris.casvp.keycloak.authenticators.device.DeviceDescription;
+import fr.paris.casvp.keycloak.authenticators.mail.MailAfterCommit;
+import fr.paris.casvp.keycloak.authenticators.provider.SimpleStep;
 import fr.paris.casvp.keycloak.authenticators.support.ExpiringEntries;
-import fr.paris.casvp.keycloak.authenticators.support.MailAfterCommit;
 import fr.paris.casvp.keycloak.authenticators.support.OneTimeCode;
-import fr.paris.casvp.keycloak.authenticators.support.SecondaryAddress;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
-import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.authenticators.util.AuthenticatorUtils;
 import org.keycloak.common.util.Time;
 import org.keycloak.events.Errors;
@@ -31,7 +32,7 @@ import java.util.Optional;
  * cannot renew their tries. The mail says which browser and network asked for it. Codes
  * are never logged.
  */
-final class EmailCodeForm implements Authenticator {
+final class EmailCodeForm implements SimpleStep {
 
     static final String TEMPLATE = "casvp-email-code.ftl";
     static final String MAIL_TEMPLATE = "casvp-email-code.ftl";
@@ -46,8 +47,8 @@ final class EmailCodeForm implements Authenticator {
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
-        EmailCodeConfig config = new EmailCodeConfig(context.getAuthenticatorConfig());
-        Optional<String> address = SecondaryAddress.of(context.getUser(), config.secondaryAddressAttribute());
+        EmailCodeConfig config = EmailCodeConfig.of(context.getAuthenticatorConfig());
+        Optional<String> address = recoveryAddress(context);
         if (address.isEmpty()) {
             context.attempted();
             return;
@@ -58,8 +59,8 @@ final class EmailCodeForm implements Authenticator {
 
     @Override
     public void action(AuthenticationFlowContext context) {
-        EmailCodeConfig config = new EmailCodeConfig(context.getAuthenticatorConfig());
-        String address = SecondaryAddress.of(context.getUser(), config.secondaryAddressAttribute()).orElse(null);
+        EmailCodeConfig config = EmailCodeConfig.of(context.getAuthenticatorConfig());
+        String address = recoveryAddress(context).orElse(null);
         if (address == null) {
             context.attempted();
             return;
@@ -147,22 +148,11 @@ final class EmailCodeForm implements Authenticator {
     }
 
     @Override
-    public boolean requiresUser() {
-        return true;
-    }
-
-    @Override
     public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
-        return SecondaryAddress.of(user, EmailCodeConfig.DEFAULT_ATTRIBUTE).isPresent();
+        return AgentSettings.of(session, realm).recoveryAddress(user).isPresent();
     }
 
-    @Override
-    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
-        // the recovery address is registered elsewhere (recovery issue)
-    }
-
-    @Override
-    public void close() {
-        // stateless
+    private static Optional<String> recoveryAddress(AuthenticationFlowContext context) {
+        return AgentSettings.of(context.getSession(), context.getRealm()).recoveryAddress(context.getUser());
     }
 }

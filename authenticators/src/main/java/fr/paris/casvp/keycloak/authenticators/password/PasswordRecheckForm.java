@@ -1,29 +1,31 @@
 package fr.paris.casvp.keycloak.authenticators.password;
 
+import fr.paris.casvp.keycloak.authenticators.device.KnownDevices;
 import fr.paris.casvp.keycloak.authenticators.identifier.IdentifierHelp;
 import fr.paris.casvp.keycloak.authenticators.lockout.DeviceAwareLockout;
+import fr.paris.casvp.keycloak.authenticators.lockout.LockoutMails;
+import fr.paris.casvp.keycloak.authenticators.lockout.LockoutScope;
 import fr.paris.casvp.keycloak.authenticators.lockout.LockoutSettings;
 import fr.paris.casvp.keycloak.authenticators.lockout.SourceThrottle;
+import fr.paris.casvp.keycloak.authenticators.mail.AgentMails;
 import fr.paris.casvp.keycloak.authenticators.network.TrustedNetworkGateFactory;
-import fr.paris.casvp.keycloak.authenticators.support.AgentMails;
-import fr.paris.casvp.keycloak.authenticators.device.KnownDevices;
-import org.keycloak.authentication.authenticators.util.AuthenticatorUtils;
-import org.keycloak.models.utils.KeycloakModelUtils;
-import org.keycloak.events.Errors;
-
 import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
-import java.util.Optional;
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.authenticators.browser.UsernamePasswordForm;
+import org.keycloak.authentication.authenticators.util.AuthenticatorUtils;
+import org.keycloak.events.Errors;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.policy.PasswordPolicyProvider;
 import org.keycloak.policy.PolicyError;
 import org.keycloak.services.messages.Messages;
+
+import java.util.Optional;
 
 /**
  * Keycloak's username and password form, plus one thing: once the password is
@@ -45,7 +47,6 @@ final class PasswordRecheckForm extends UsernamePasswordForm {
     static final String IDENTIFIER_HINT = "casvp.identifier.invalidWithHint";
 
     /** Request attribute: this request's tries were refused before the password was checked. */
-    private static final String REFUSED_BEFORE_CHECK = "casvp.refusedBeforePasswordCheck";
     static final String LOCKOUT_EVENT_DETAIL = "casvp_lockout";
     static final String TOO_MANY_ATTEMPTS_TEMPLATE = "casvp-too-many-attempts.ftl";
 
@@ -62,7 +63,7 @@ final class PasswordRecheckForm extends UsernamePasswordForm {
      */
     @Override
     public void action(AuthenticationFlowContext context) {
-        LockoutSettings settings = new PasswordRecheckConfig(context.getAuthenticatorConfig()).lockout();
+        LockoutSettings settings = PasswordRecheckConfig.of(context).lockout();
         long until = new SourceThrottle(context.getSession(), context.getRealm(), settings)
                 .throttledUntil(context.getConnection().getRemoteAddr());
         if (until > 0 && !knownBrowserOfTypedAccount(context, settings)) {
@@ -95,10 +96,10 @@ final class PasswordRecheckForm extends UsernamePasswordForm {
      */
     @Override
     protected boolean isDisabledByBruteForce(AuthenticationFlowContext context, UserModel user) {
-        LockoutSettings settings = new PasswordRecheckConfig(context.getAuthenticatorConfig()).lockout();
+        LockoutSettings settings = PasswordRecheckConfig.of(context).lockout();
         DeviceAwareLockout lockout = new DeviceAwareLockout(context.getSession(), context.getRealm(), settings);
         if (lockout.blockedUntil(user, lockout.scope(user)) > 0) {
-            context.getSession().setAttribute(REFUSED_BEFORE_CHECK, Boolean.TRUE);
+            lockout.refuseBeforeCheck();
             AuthenticatorUtils.dummyHash(context);
             new SourceThrottle(context.getSession(), context.getRealm(), settings)
                     .recordFailure(context.getConnection().getRemoteAddr());
@@ -116,9 +117,9 @@ final class PasswordRecheckForm extends UsernamePasswordForm {
     public boolean validatePassword(AuthenticationFlowContext context, UserModel user,
                                     MultivaluedMap<String, String> inputData, boolean clearUser) {
         String password = inputData.getFirst(PASSWORD_FIELD);
-        LockoutSettings settings = new PasswordRecheckConfig(context.getAuthenticatorConfig()).lockout();
+        LockoutSettings settings = PasswordRecheckConfig.of(context).lockout();
         DeviceAwareLockout lockout = new DeviceAwareLockout(context.getSession(), context.getRealm(), settings);
-        String scope = lockout.scope(user);
+        LockoutScope scope = lockout.scope(user);
         boolean typed = password != null && !password.isEmpty();
         if (typed) {
             // The failure event is sent inside the check: say beforehand how a failure would count.
@@ -126,7 +127,7 @@ final class PasswordRecheckForm extends UsernamePasswordForm {
                     lockout.repeatsLastWrongPassword(user, scope, password) ? "repeated" : "counted");
         }
         boolean valid = super.validatePassword(context, user, inputData, clearUser);
-        if (Boolean.TRUE.equals(context.getSession().getAttribute(REFUSED_BEFORE_CHECK)) || !typed) {
+        if (lockout.refusedBeforeCheck() || !typed) {
             return valid;
         }
         if (valid) {
@@ -135,7 +136,8 @@ final class PasswordRecheckForm extends UsernamePasswordForm {
             return true;
         }
         DeviceAwareLockout.Failure failure = lockout.recordFailure(user, scope, password);
-        if (failure != DeviceAwareLockout.Failure.REPEATED) {
+        LockoutMails.after(context.getSession(), context.getRealm(), user, failure);
+        if (failure.kind() != DeviceAwareLockout.Failure.Kind.REPEATED) {
             new SourceThrottle(context.getSession(), context.getRealm(), settings)
                     .recordFailure(context.getConnection().getRemoteAddr());
         }
@@ -146,7 +148,7 @@ final class PasswordRecheckForm extends UsernamePasswordForm {
     @Override
     public void testInvalidUser(AuthenticationFlowContext context, UserModel user) {
         if (user == null) {
-            LockoutSettings settings = new PasswordRecheckConfig(context.getAuthenticatorConfig()).lockout();
+            LockoutSettings settings = PasswordRecheckConfig.of(context).lockout();
             new SourceThrottle(context.getSession(), context.getRealm(), settings)
                     .recordFailure(context.getConnection().getRemoteAddr());
         }
@@ -155,7 +157,7 @@ final class PasswordRecheckForm extends UsernamePasswordForm {
 
     @Override
     protected boolean validateForm(AuthenticationFlowContext context, MultivaluedMap<String, String> formData) {
-        IdentifierHelp help = new PasswordRecheckConfig(context.getAuthenticatorConfig()).identifierHelp();
+        IdentifierHelp help = PasswordRecheckConfig.of(context).identifierHelp();
         String identifier = help.normalise(formData.getFirst(USERNAME_FIELD));
         MultivaluedMap<String, String> normalised = new MultivaluedHashMap<>(formData);
         if (identifier != null) {
@@ -209,14 +211,14 @@ final class PasswordRecheckForm extends UsernamePasswordForm {
             return context.getUser();
         }
         String typed = context.getHttpRequest().getDecodedFormParameters().getFirst(USERNAME_FIELD);
-        String identifier = new PasswordRecheckConfig(context.getAuthenticatorConfig()).identifierHelp().normalise(typed);
+        String identifier = PasswordRecheckConfig.of(context).identifierHelp().normalise(typed);
         return identifier == null || identifier.isBlank() ? null
                 : KeycloakModelUtils.findUserByNameOrEmail(context.getSession(), context.getRealm(), identifier);
     }
 
     private static String firstRefusingPolicy(AuthenticationFlowContext context, UserModel user, String password) {
         RealmModel realm = context.getRealm();
-        for (String policyId : new PasswordRecheckConfig(context.getAuthenticatorConfig()).policies()) {
+        for (String policyId : PasswordRecheckConfig.of(context).policies()) {
             if (realm.getPasswordPolicy() == null || realm.getPasswordPolicy().getPolicyConfig(policyId) == null) {
                 continue;
             }

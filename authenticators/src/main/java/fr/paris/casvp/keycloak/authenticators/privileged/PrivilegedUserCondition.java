@@ -1,28 +1,25 @@
 package fr.paris.casvp.keycloak.authenticators.privileged;
 
-import fr.paris.casvp.keycloak.authenticators.support.FormlessCondition;
+import fr.paris.casvp.keycloak.authenticators.provider.NegatableCondition;
+import fr.paris.casvp.keycloak.authenticators.settings.Setting;
+import fr.paris.casvp.keycloak.authenticators.settings.Settings;
 import org.keycloak.authentication.AuthenticationFlowContext;
-import org.keycloak.models.AuthenticatorConfigModel;
-import org.keycloak.models.UserModel;
-
-import java.util.Map;
 
 /** True when the user holds a privileged role ({@link PrivilegedRoles}); with "negate", when they hold none. */
-final class PrivilegedUserCondition implements FormlessCondition {
+final class PrivilegedUserCondition extends NegatableCondition {
 
-    static final PrivilegedUserCondition SINGLETON = new PrivilegedUserCondition();
-    static final String REALM_ROLES = "realmRoles";
-    static final String NEGATE = "negate";
+    static final Setting<PrivilegedRoles> REALM_ROLES = Setting.parsed("realmRoles", PrivilegedRoles.DEFAULT_REALM_ROLES,
+            PrivilegedRoles::of, "Privileged realm roles", "Realm roles that count as privileged besides every role "
+                    + "of the realm-management client, separated by commas (default: "
+                    + PrivilegedRoles.DEFAULT_REALM_ROLES + ").");
 
-    private PrivilegedUserCondition() {
+    PrivilegedUserCondition() {
+        super(PrivilegedUserConditionFactory.ID, "Match users who hold no privileged role instead.", REALM_ROLES);
     }
 
     @Override
-    public boolean matchCondition(AuthenticationFlowContext context) {
-        AuthenticatorConfigModel model = context.getAuthenticatorConfig();
-        Map<String, String> config = model == null || model.getConfig() == null ? Map.of() : model.getConfig();
-        boolean privileged = PrivilegedRoles.of(config.get(REALM_ROLES)).holds(context.getRealm(), context.getUser());
-        return privileged != Boolean.parseBoolean(config.getOrDefault(NEGATE, "false"));
+    protected boolean matches(AuthenticationFlowContext context, Settings.Values saved) {
+        return saved.get(REALM_ROLES).holds(context.getRealm(), context.getUser());
     }
 
     @Override

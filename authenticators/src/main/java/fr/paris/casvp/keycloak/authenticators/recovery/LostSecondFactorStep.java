@@ -1,19 +1,17 @@
 package fr.paris.casvp.keycloak.authenticators.recovery;
 
+import fr.paris.casvp.keycloak.authenticators.provider.SimpleStep;
 import org.keycloak.authentication.AuthenticationFlowContext;
-import org.keycloak.authentication.Authenticator;
-import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.sessions.CommonClientSessionModel;
-
 
 /**
  * After the second factor: when the agent got in with one of their recovery codes, their
  * authenticator app is taken as lost — it is removed, and a new one must be set up before
  * they get in. Security keys are kept. Anyone else goes straight on.
  */
-final class LostSecondFactorStep implements Authenticator {
+final class LostSecondFactorStep implements SimpleStep {
 
     static final String RECOVERY_CODE_FORM = "auth-recovery-authn-code-form";
 
@@ -42,25 +40,5 @@ final class LostSecondFactorStep implements Authenticator {
     @Override
     public void action(AuthenticationFlowContext context) {
         context.success();
-    }
-
-    @Override
-    public boolean requiresUser() {
-        return true;
-    }
-
-    @Override
-    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
-        return true;
-    }
-
-    @Override
-    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
-        // nothing to set up
-    }
-
-    @Override
-    public void close() {
-        // nothing held
     }
 }

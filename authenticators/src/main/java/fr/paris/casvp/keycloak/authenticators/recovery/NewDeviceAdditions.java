@@ -1,9 +1,9 @@
 package fr.paris.casvp.keycloak.authenticators.recovery;
 
-import fr.paris.casvp.keycloak.authenticators.device.KnownDeviceEntity;
+import fr.paris.casvp.keycloak.authenticators.account.AgentSettings;
+import fr.paris.casvp.keycloak.authenticators.account.SecondaryAddress;
 import fr.paris.casvp.keycloak.authenticators.device.KnownDevices;
 import fr.paris.casvp.keycloak.authenticators.support.OneTimeCode;
-import fr.paris.casvp.keycloak.authenticators.support.SecondaryAddress;
 import org.keycloak.common.util.Time;
 import org.keycloak.credential.CredentialModel;
 import org.keycloak.models.KeycloakSession;
@@ -77,8 +77,8 @@ public final class NewDeviceAdditions {
         if (now - firstSeen.get() >= WINDOW.toMillis()) {
             return false;
         }
-        long firstDevice = new KnownDevices(session).list(realm.getId(), user.getId()).stream()
-                .mapToLong(KnownDeviceEntity::getFirstSeen).min().orElse(firstSeen.get());
+        long firstDevice = new KnownDevices(session).firstDeviceSeen(realm.getId(), user.getId())
+                .orElse(firstSeen.get());
         return firstSeen.get() > firstDevice;
     }
 
@@ -121,7 +121,7 @@ public final class NewDeviceAdditions {
                 .map(Entry::reference).collect(Collectors.toSet());
         int factorsRemoved = SecondFactors.remove(user, credential -> credentials.contains(credential.getId()));
 
-        String attribute = RecoveryAddressConfig.ofRealm(realm).attribute();
+        String attribute = AgentSettings.of(session, realm).secondaryAddressAttribute();
         Set<String> addresses = recent.stream().filter(entry -> ADDRESS.equals(entry.kind()))
                 .map(Entry::reference).collect(Collectors.toSet());
         Optional<String> verified = SecondaryAddress.lastVerified(user, attribute);

@@ -1,9 +1,10 @@
 package fr.paris.casvp.keycloak.authenticators.recovery;
 
+import fr.paris.casvp.keycloak.authenticators.account.AgentSettings;
+import fr.paris.casvp.keycloak.authenticators.account.SecondaryAddress;
 import fr.paris.casvp.keycloak.authenticators.device.SignInNovelty;
 import fr.paris.casvp.keycloak.authenticators.privileged.SecondFactorEvidence;
 import fr.paris.casvp.keycloak.authenticators.support.OneTimeCode;
-import fr.paris.casvp.keycloak.authenticators.support.SecondaryAddress;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import org.keycloak.authentication.InitiatedActionSupport;
@@ -77,7 +78,7 @@ final class RecoveryAddressAction implements RequiredActionProvider {
 
     @Override
     public void evaluateTriggers(RequiredActionContext context) {
-        RecoveryAddressConfig config = new RecoveryAddressConfig(context.getConfig());
+        RecoveryAddressConfig config = config(context);
         if (SecondaryAddress.of(context.getUser(), config.attribute()).isEmpty()
                 && context.getAuthenticationSession().getAuthNote(POSTPONED_NOTE) == null) {
             context.getAuthenticationSession().addRequiredAction(RecoveryAddressActionFactory.ID);
@@ -86,7 +87,7 @@ final class RecoveryAddressAction implements RequiredActionProvider {
 
     @Override
     public void requiredActionChallenge(RequiredActionContext context) {
-        RecoveryAddressConfig config = new RecoveryAddressConfig(context.getConfig());
+        RecoveryAddressConfig config = config(context);
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
         String pending = authSession.getAuthNote(PENDING_NOTE);
         if (pending != null && OneTimeCode.load(authSession, CODE_NOTE).isPresent()) {
@@ -98,7 +99,7 @@ final class RecoveryAddressAction implements RequiredActionProvider {
 
     @Override
     public void processAction(RequiredActionContext context) {
-        RecoveryAddressConfig config = new RecoveryAddressConfig(context.getConfig());
+        RecoveryAddressConfig config = config(context);
         MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
         if (form.containsKey("later")) {
@@ -311,5 +312,9 @@ final class RecoveryAddressAction implements RequiredActionProvider {
     @Override
     public void close() {
         // nothing held
+    }
+
+    private static RecoveryAddressConfig config(RequiredActionContext context) {
+        return RecoveryAddressConfig.of(context.getConfig(), AgentSettings.of(context.getSession(), context.getRealm()));
     }
 }

@@ -1,49 +1,41 @@
 package fr.paris.casvp.keycloak.authenticators.recovery;
 
-import fr.paris.casvp.keycloak.authenticators.support.StepSettings;
-import org.keycloak.models.RealmModel;
+import fr.paris.casvp.keycloak.authenticators.account.AgentSettings;
+import fr.paris.casvp.keycloak.authenticators.settings.Setting;
+import fr.paris.casvp.keycloak.authenticators.settings.Settings;
+import org.keycloak.authentication.RequiredActionFactory;
 import org.keycloak.models.RequiredActionConfigModel;
+import org.keycloak.provider.ProviderConfigProperty;
 
 import java.time.Duration;
-import java.util.Map;
+import java.util.List;
+import java.util.stream.Stream;
 
-/** Settings of the {@code casvp-recovery-address} required action. */
-final class RecoveryAddressConfig {
+/**
+ * Settings of the {@code casvp-recovery-address} required action; the attribute the address
+ * is kept in is the realm's ({@link fr.paris.casvp.keycloak.authenticators.account.AgentSettings}).
+ *
+ * @param maxPostpones  how many sign-ins the agent may say "later" before the address becomes mandatory (0: never)
+ * @param mandatoryRole agents with this role (realm role, or "client.role") may never postpone; empty: nobody
+ * @param attribute     the realm's recovery address attribute
+ */
+record RecoveryAddressConfig(int maxPostpones, String mandatoryRole, String attribute) {
 
-    static final String MAX_POSTPONES = "maxPostpones";
-    static final String MANDATORY_ROLE = "mandatoryRole";
-    static final String ATTRIBUTE = "secondaryAddressAttribute";
-    static final String DEFAULT_ATTRIBUTE = "recoveryEmail";
-    static final int DEFAULT_MAX_POSTPONES = 3;
+    static final Setting<Integer> MAX_POSTPONES = Setting.countOrZero("maxPostpones", 3, "Times the agent may postpone",
+            "Sign-ins at which the agent may answer \"later\" before adding the address becomes mandatory"
+                    + " (0: mandatory at once).");
+    static final Setting<String> MANDATORY_ROLE = Setting.role("mandatoryRole", "Mandatory for role",
+            "Agents with this role can never postpone (realm role, or client-id.role). Empty: nobody.");
+    static final Settings SETTINGS = Settings.of(RecoveryAddressActionFactory.ID, MAX_POSTPONES, MANDATORY_ROLE);
+    /** With Keycloak's "maximum age of authentication" for an application-initiated change (default 0: sign in again). */
+    static final List<ProviderConfigProperty> PROPERTIES = Stream.concat(
+            SETTINGS.properties().stream(),
+            RequiredActionFactory.getMaxAuthAgePropertyConfig().stream()).toList();
 
-    private final Map<String, String> values;
-
-    RecoveryAddressConfig(RequiredActionConfigModel model) {
-        this.values = model == null || model.getConfig() == null ? Map.of() : model.getConfig();
-    }
-
-    /** The realm's settings of the action, for code outside it (recovery, notices, "not me"). */
-    static RecoveryAddressConfig ofRealm(RealmModel realm) {
-        return new RecoveryAddressConfig(realm.getRequiredActionConfigByAlias(RecoveryAddressActionFactory.ID));
-    }
-
-    /** How many sign-ins the agent may say "later" before the address becomes mandatory (0: never). */
-    int maxPostpones() {
-        String raw = values.get(MAX_POSTPONES);
-        if (raw != null && raw.trim().equals("0")) {
-            return 0;
-        }
-        return StepSettings.positiveInt(values, MAX_POSTPONES, DEFAULT_MAX_POSTPONES, RecoveryAddressActionFactory.ID);
-    }
-
-    /** Agents with this role (realm role, or "client.role") may never postpone; empty: nobody. */
-    String mandatoryRole() {
-        return values.getOrDefault(MANDATORY_ROLE, "").trim();
-    }
-
-    String attribute() {
-        String name = values.getOrDefault(ATTRIBUTE, DEFAULT_ATTRIBUTE).trim();
-        return name.isEmpty() ? DEFAULT_ATTRIBUTE : name;
+    static RecoveryAddressConfig of(RequiredActionConfigModel model, AgentSettings agents) {
+        Settings.Values saved = SETTINGS.read(model);
+        return new RecoveryAddressConfig(saved.get(MAX_POSTPONES), saved.get(MANDATORY_ROLE),
+                agents.secondaryAddressAttribute());
     }
 
     int codeLength() {

@@ -1,12 +1,12 @@
 package fr.paris.casvp.keycloak.authenticators.recovery;
 
+import fr.paris.casvp.keycloak.authenticators.account.AgentSettings;
+import fr.paris.casvp.keycloak.authenticators.provider.SimpleStep;
 import fr.paris.casvp.keycloak.authenticators.support.ExpiringEntries;
 import fr.paris.casvp.keycloak.authenticators.support.OneTimeCode;
-import fr.paris.casvp.keycloak.authenticators.support.SecondaryAddress;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import org.keycloak.authentication.AuthenticationFlowContext;
-import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.authenticators.browser.AbstractUsernameFormAuthenticator;
 import org.keycloak.common.util.Time;
 import org.keycloak.events.Errors;
@@ -29,7 +29,7 @@ import java.util.Optional;
  * accounts exist. The same field takes a code read out by the helpdesk, which also lets
  * the agent set up a new second factor. The code belongs to this browser's attempt only.
  */
-final class RecoveryCodeStep implements Authenticator {
+final class RecoveryCodeStep implements SimpleStep {
 
     static final String TEMPLATE = "casvp-recovery-code.ftl";
     /** How the agent proved it is them: "recovery_address", "account_address" or "helpdesk". */
@@ -42,14 +42,14 @@ final class RecoveryCodeStep implements Authenticator {
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
-        RecoveryCodeConfig config = new RecoveryCodeConfig(context.getAuthenticatorConfig());
+        RecoveryCodeConfig config = RecoveryCodeConfig.of(context.getAuthenticatorConfig());
         issue(context, config);
         context.challenge(page(context, config, null, Response.Status.OK));
     }
 
     @Override
     public void action(AuthenticationFlowContext context) {
-        RecoveryCodeConfig config = new RecoveryCodeConfig(context.getAuthenticatorConfig());
+        RecoveryCodeConfig config = RecoveryCodeConfig.of(context.getAuthenticatorConfig());
         MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
         long now = Time.currentTimeMillis();
@@ -110,7 +110,7 @@ final class RecoveryCodeStep implements Authenticator {
         if (user == null) {
             return;
         }
-        Optional<String> recovery = SecondaryAddress.of(user, config.attribute());
+        Optional<String> recovery = AgentSettings.of(context.getSession(), context.getRealm()).recoveryAddress(user);
         String address = recovery.orElse(config.accountAddressAllowed() ? user.getEmail() : null);
         if (address == null || address.isBlank()) {
             context.getEvent().clone().event(EventType.SEND_RESET_PASSWORD_ERROR).user(user)
@@ -194,20 +194,5 @@ final class RecoveryCodeStep implements Authenticator {
     @Override
     public boolean requiresUser() {
         return false;
-    }
-
-    @Override
-    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
-        return true;
-    }
-
-    @Override
-    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
-        // nothing to set up
-    }
-
-    @Override
-    public void close() {
-        // nothing held
     }
 }

@@ -1,7 +1,8 @@
 package fr.paris.casvp.keycloak.authenticators.recovery;
 
+import fr.paris.casvp.keycloak.authenticators.account.AgentSettings;
+import fr.paris.casvp.keycloak.authenticators.account.SecondaryAddress;
 import fr.paris.casvp.keycloak.authenticators.lockout.LockoutStore;
-import fr.paris.casvp.keycloak.authenticators.support.SecondaryAddress;
 import org.keycloak.events.Details;
 import org.keycloak.events.Event;
 import org.keycloak.events.EventBuilder;
@@ -90,7 +91,7 @@ final class RecoveryCompletion implements EventListenerProvider {
         if (realm == null || event.getUserId() == null) {
             return;
         }
-        String attribute = RecoveryAddressConfig.ofRealm(realm).attribute();
+        String attribute = AgentSettings.of(session, realm).secondaryAddressAttribute();
         Map<String, String> details = event.getDetails();
         String previousKey = Details.PREF_PREVIOUS + attribute;
         if (!details.containsKey(previousKey)) {

@@ -1,9 +1,9 @@
 package fr.paris.casvp.keycloak.authenticators.recovery;
 
+import fr.paris.casvp.keycloak.authenticators.account.SecondaryAddress;
 import fr.paris.casvp.keycloak.authenticators.device.DeviceDescription;
-import fr.paris.casvp.keycloak.authenticators.support.AgentMails;
-import fr.paris.casvp.keycloak.authenticators.support.MailAfterCommit;
-import fr.paris.casvp.keycloak.authenticators.support.SecondaryAddress;
+import fr.paris.casvp.keycloak.authenticators.mail.AgentMails;
+import fr.paris.casvp.keycloak.authenticators.mail.MailAfterCommit;
 import org.keycloak.common.util.Time;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -73,11 +73,10 @@ public final class RecoveryNotices {
 
     /** The helpdesk issued a recovery code ("helpdesk_code") or secured the account ("helpdesk_secured"). */
     public static void helpdesk(KeycloakSession session, RealmModel realm, UserModel user, String kind) {
-        String attribute = RecoveryAddressConfig.ofRealm(realm).attribute();
         Map<String, Object> attributes = Map.of(
                 "casvpKind", kind,
                 "casvpWhen", AgentMails.parisDateTime(Time.currentTimeMillis()));
-        MailAfterCommit.sendAfterCommit(session, AgentMails.toAgent(realm, user, attribute, kind,
+        MailAfterCommit.sendAfterCommit(session, AgentMails.toAgent(session, realm, user, kind,
                 "casvp.email.helpdesk.subject." + kind, List.of(), "casvp-helpdesk.ftl", attributes));
     }
 }

@@ -3,11 +3,14 @@ package fr.paris.casvp.keycloak.authenticators.store;
 import fr.paris.casvp.keycloak.authenticators.device.KnownDeviceEntity;
 import fr.paris.casvp.keycloak.authenticators.device.KnownDevices;
 import fr.paris.casvp.keycloak.authenticators.device.KnownNetworkEntity;
+import fr.paris.casvp.keycloak.authenticators.device.SeenRow;
 import fr.paris.casvp.keycloak.authenticators.lockout.LockoutCounterEntity;
 import fr.paris.casvp.keycloak.authenticators.lockout.LockoutStore;
 import fr.paris.casvp.keycloak.authenticators.lockout.SourceFailuresEntity;
+import fr.paris.casvp.keycloak.authenticators.provider.SimpleFactory;
 import fr.paris.casvp.keycloak.authenticators.setup.UnsetPlaceholderCheck;
-import fr.paris.casvp.keycloak.authenticators.support.SimpleFactory;
+import fr.paris.casvp.keycloak.authenticators.support.RealmRow;
+import fr.paris.casvp.keycloak.authenticators.support.UserRow;
 import org.jboss.logging.Logger;
 import org.keycloak.Config;
 import org.keycloak.connections.jpa.entityprovider.JpaEntityProvider;
@@ -36,8 +39,9 @@ public final class StoreEntityProviderFactory implements JpaEntityProviderFactor
     static final String CHANGELOG = "META-INF/casvp-device-store-changelog.xml";
 
     private static final Logger LOG = Logger.getLogger(StoreEntityProviderFactory.class);
-    private static final List<Class<?>> ENTITIES = List.of(KnownDeviceEntity.class, KnownNetworkEntity.class,
-            LockoutCounterEntity.class, SourceFailuresEntity.class);
+    /** The entities, and the mapped superclasses whose columns they share (managed classes too). */
+    private static final List<Class<?>> ENTITIES = List.of(RealmRow.class, UserRow.class, SeenRow.class,
+            KnownDeviceEntity.class, KnownNetworkEntity.class, LockoutCounterEntity.class, SourceFailuresEntity.class);
     private static final JpaEntityProvider PROVIDER = new JpaEntityProvider() {
         @Override
         public List<Class<?>> getEntities() {

@@ -1,5 +1,6 @@
 package fr.paris.casvp.keycloak.authenticators.recovery;
 
+import fr.paris.casvp.keycloak.authenticators.account.AgentSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -33,7 +34,7 @@ class RecoverySettingsTest {
     void postponesAreAWholeNumberZeroIncluded(String typed, int expected) {
         RequiredActionConfigModel model = new RequiredActionConfigModel();
         model.setConfig(typed.isEmpty() ? Map.of() : Map.of("maxPostpones", typed));
-        assertEquals(expected, new RecoveryAddressConfig(model).maxPostpones());
+        assertEquals(expected, RecoveryAddressConfig.of(model, AgentSettings.DEFAULTS).maxPostpones());
     }
 
     @ParameterizedTest
@@ -52,6 +53,6 @@ class RecoverySettingsTest {
     private static RecoveryCodeConfig reset(Map<String, String> values) {
         AuthenticatorConfigModel model = new AuthenticatorConfigModel();
         model.setConfig(values);
-        return new RecoveryCodeConfig(model);
+        return RecoveryCodeConfig.of(model);
     }
 }

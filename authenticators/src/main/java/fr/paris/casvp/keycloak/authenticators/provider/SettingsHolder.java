@@ -1,13 +1,18 @@
-package fr.paris.casvp.keycloak.authenticators.network;
+package fr.paris.casvp.keycloak.authenticators.provider;
 
 import org.keycloak.authentication.RequiredActionContext;
 import org.keycloak.authentication.RequiredActionProvider;
 
 /**
- * The {@code casvp-trusted-networks} "required action": it only holds the realm's trusted
- * networks in its settings, never triggers, and lets through anyone it is given to.
+ * A "required action" that only holds realm settings: it never triggers, and lets through
+ * anyone it is given to.
  */
-final class TrustedNetworksSetting implements RequiredActionProvider {
+final class SettingsHolder implements RequiredActionProvider {
+
+    static final SettingsHolder INSTANCE = new SettingsHolder();
+
+    private SettingsHolder() {
+    }
 
     @Override
     public void evaluateTriggers(RequiredActionContext context) {

@@ -1,4 +1,4 @@
-package fr.paris.casvp.keycloak.authenticators.support;
+package fr.paris.casvp.keycloak.authenticators.mail;
 
 import org.jboss.logging.Logger;
 import org.keycloak.email.EmailException;

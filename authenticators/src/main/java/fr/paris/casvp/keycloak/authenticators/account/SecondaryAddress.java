@@ -1,4 +1,4 @@
-package fr.paris.casvp.keycloak.authenticators.support;
+package fr.paris.casvp.keycloak.authenticators.account;
 
 import org.keycloak.models.UserModel;
 

@@ -1,4 +1,4 @@
-package fr.paris.casvp.keycloak.authenticators.support;
+package fr.paris.casvp.keycloak.authenticators.provider;
 
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSessionFactory;

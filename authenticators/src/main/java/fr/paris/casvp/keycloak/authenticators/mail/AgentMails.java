@@ -1,5 +1,6 @@
-package fr.paris.casvp.keycloak.authenticators.support;
+package fr.paris.casvp.keycloak.authenticators.mail;
 
+import fr.paris.casvp.keycloak.authenticators.account.AgentSettings;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -43,7 +44,7 @@ public final class AgentMails {
     }
 
     /** The same mail to the account address and, when different, to the recovery address. */
-    public static List<MailAfterCommit.Mail> toAgent(RealmModel realm, UserModel user, String recoveryAttribute,
+    public static List<MailAfterCommit.Mail> toAgent(KeycloakSession session, RealmModel realm, UserModel user,
                                                      String kind, String subjectKey, List<Object> subjectParameters,
                                                      String template, Map<String, Object> attributes) {
         List<MailAfterCommit.Mail> mails = new ArrayList<>();
@@ -51,7 +52,7 @@ public final class AgentMails {
             mails.add(new MailAfterCommit.Mail(kind, realm.getId(), user.getId(), null, subjectKey, subjectParameters,
                     template, attributes));
         }
-        SecondaryAddress.of(user, recoveryAttribute)
+        AgentSettings.of(session, realm).recoveryAddress(user)
                 .filter(address -> !address.equalsIgnoreCase(user.getEmail()))
                 .ifPresent(address -> mails.add(new MailAfterCommit.Mail(kind, realm.getId(), user.getId(), address,
                         subjectKey, subjectParameters, template, attributes)));
