@@ -1,11 +1,10 @@
 package fr.paris.casvp.keycloak.it;
 
-import fr.paris.casvp.keycloak.it.support.Browsers;
 import fr.paris.casvp.keycloak.it.support.CasvpIntegrationTest;
+import fr.paris.casvp.keycloak.it.support.ChromiumExtension;
 import fr.paris.casvp.keycloak.it.support.KeycloakServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -17,24 +16,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** A demo agent signs in at /realms/casvp/account in a real browser and sees their own details. */
 @CasvpIntegrationTest
+@ExtendWith(ChromiumExtension.class)
 class AccountConsoleInChromiumIT {
 
-    private ChromeDriver chromium;
-
-    @BeforeEach
-    void openBrowser() {
-        chromium = Browsers.chromium();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (chromium != null) {
-            chromium.quit();
-        }
-    }
-
     @Test
-    void demoAgentSignsInToTheAccountConsoleAndSeesTheirProfile(KeycloakServer server) {
+    void demoAgentSignsInToTheAccountConsoleAndSeesTheirProfile(KeycloakServer server, ChromeDriver chromium) {
         chromium.get(server.realmUrl() + "/account");
         WebDriverWait wait = new WebDriverWait(chromium, Duration.ofSeconds(30));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("kc-form-login")));

@@ -1,8 +1,8 @@
 package fr.paris.casvp.keycloak.it;
 
 import fr.paris.casvp.keycloak.it.pages.KeycloakForms;
-import fr.paris.casvp.keycloak.it.support.Browsers;
 import fr.paris.casvp.keycloak.it.support.CasvpIntegrationTest;
+import fr.paris.casvp.keycloak.it.support.ChromiumExtension;
 import fr.paris.casvp.keycloak.it.support.ForgotPassword;
 import fr.paris.casvp.keycloak.it.support.ItSettings;
 import fr.paris.casvp.keycloak.it.support.KeycloakServer;
@@ -10,9 +10,9 @@ import fr.paris.casvp.keycloak.it.support.Mailbox;
 import fr.paris.casvp.keycloak.it.support.Pkce;
 import fr.paris.casvp.keycloak.it.support.RealmSettings;
 import fr.paris.casvp.keycloak.it.support.TestUsers;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
 import org.openqa.selenium.NoAlertPresentException;
@@ -40,6 +40,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * and "mot de passe oublié" from the identifier to the new password.
  */
 @CasvpIntegrationTest
+@ExtendWith(ChromiumExtension.class)
 class JourneysInChromiumIT {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
@@ -47,16 +48,9 @@ class JourneysInChromiumIT {
     private Path screenshots;
 
     @BeforeEach
-    void openBrowser() throws Exception {
-        chromium = Browsers.chromium();
+    void openBrowser(ChromeDriver opened) throws Exception {
+        chromium = opened;
         screenshots = Files.createDirectories(ItSettings.outputDir().resolve("screenshots"));
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (chromium != null) {
-            chromium.quit();
-        }
     }
 
     @Test

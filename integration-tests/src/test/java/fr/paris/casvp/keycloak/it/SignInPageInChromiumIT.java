@@ -1,14 +1,14 @@
 package fr.paris.casvp.keycloak.it;
 
 import fr.paris.casvp.keycloak.it.pages.KeycloakForms;
-import fr.paris.casvp.keycloak.it.support.Browsers;
 import fr.paris.casvp.keycloak.it.support.CasvpIntegrationTest;
+import fr.paris.casvp.keycloak.it.support.ChromiumExtension;
 import fr.paris.casvp.keycloak.it.support.ItSettings;
 import fr.paris.casvp.keycloak.it.support.KeycloakServer;
 import fr.paris.casvp.keycloak.it.support.Pkce;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
@@ -32,20 +32,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * keeps a screenshot of the themed page for the docs.
  */
 @CasvpIntegrationTest
+@ExtendWith(ChromiumExtension.class)
 class SignInPageInChromiumIT {
 
     private ChromeDriver chromium;
 
     @BeforeEach
-    void openBrowser() {
-        chromium = Browsers.chromium();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (chromium != null) {
-            chromium.quit();
-        }
+    void openBrowser(ChromeDriver opened) {
+        chromium = opened;
     }
 
     @Test
