@@ -1,5 +1,6 @@
 package fr.paris.casvp.keycloak.authenticators.device;
 
+import fr.paris.casvp.keycloak.authenticators.settings.OncePerRequest;
 import fr.paris.casvp.keycloak.authenticators.support.RowOnce;
 import jakarta.persistence.EntityManager;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
@@ -16,7 +17,6 @@ import java.util.Set;
 /** The device store: known browsers and networks of each user, in Keycloak's database. */
 public final class KnownDevices {
 
-    private static final String BROWSER_ROWS_ATTRIBUTE = "casvp.device.browserRows.";
 
     private final KeycloakSession session;
     private final EntityManager em;
@@ -55,20 +55,16 @@ public final class KnownDevices {
      * and the device step (after it) share it.
      */
     static List<KnownDeviceEntity> rowsOfThisBrowser(KeycloakSession session, String realmId) {
-        String key = BROWSER_ROWS_ATTRIBUTE + realmId;
         KnownDevices store = new KnownDevices(session);
-        if (session.getAttribute(key) instanceof BrowserRows kept) {
-            // still the request's own instances, unless the persistence context was cleared since
-            return kept.rows().stream().map(row -> store.em.contains(row) ? row
-                    : store.em.find(KnownDeviceEntity.class, row.getId())).filter(Objects::nonNull).toList();
-        }
-        List<KnownDeviceEntity> rows = DeviceCookie.read(session).map(DeviceCookie::hash)
-                .map(hash -> store.em.createNamedQuery("casvpDevicesOfBrowser", KnownDeviceEntity.class)
-                        .setParameter("realmId", realmId).setParameter("hash", hash)
-                        .getResultList())
-                .orElse(List.of());
-        session.setAttribute(key, new BrowserRows(List.copyOf(rows)));
-        return List.copyOf(rows);
+        BrowserRows kept = OncePerRequest.get(session, realmId, "browserRows", BrowserRows.class,
+                () -> new BrowserRows(DeviceCookie.read(session).map(DeviceCookie::hash)
+                        .map(hash -> store.em.createNamedQuery("casvpDevicesOfBrowser", KnownDeviceEntity.class)
+                                .setParameter("realmId", realmId).setParameter("hash", hash)
+                                .getResultList())
+                        .map(List::copyOf).orElse(List.of())));
+        // still the request's own instances, unless the persistence context was cleared since
+        return kept.rows().stream().map(row -> store.em.contains(row) ? row
+                : store.em.find(KnownDeviceEntity.class, row.getId())).filter(Objects::nonNull).toList();
     }
 
     /** What {@link #rowsOfThisBrowser} keeps on the request's session. */

@@ -16,7 +16,11 @@ public final class OncePerRequest {
     }
 
     public static <T> T get(KeycloakSession session, RealmModel realm, String name, Class<T> type, Supplier<T> read) {
-        String key = "casvp." + name + "." + realm.getId();
+        return get(session, realm.getId(), name, type, read);
+    }
+
+    public static <T> T get(KeycloakSession session, String realmId, String name, Class<T> type, Supplier<T> read) {
+        String key = "casvp." + name + "." + realmId;
         T known = session.getAttribute(key, type);
         if (known == null) {
             known = read.get();
