@@ -24,10 +24,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PasswordBadInputIT {
 
     @ParameterizedTest(name = "{0} is refused with {1}")
-    @CsvSource({
-            "one megabyte,             casvp.passwordPolicy.tooLong",
-            "control character,        casvp.passwordPolicy.controlCharacter",
-    })
+    @CsvSource(textBlock = """
+            one megabyte,             casvp.passwordPolicy.tooLong
+            control character,        casvp.passwordPolicy.controlCharacter
+            """)
     void adminApiRefusesUnusablePasswordsWithAMessage(String kind, String expectedKey, KeycloakServer server)
             throws Exception {
         TestUsers.Agent agent = TestUsers.create(server, "fr");

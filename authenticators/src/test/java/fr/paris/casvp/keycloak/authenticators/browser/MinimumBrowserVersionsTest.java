@@ -16,13 +16,13 @@ class MinimumBrowserVersionsTest {
             MinimumBrowserVersions.parse(OutdatedBrowserConfig.DEFAULT_MINIMUM_VERSIONS);
 
     @ParameterizedTest(name = "{0} is outdated (minimum {1})")
-    @CsvSource({
-            "Chrome/79.0.3945,          120",
-            "Firefox/102.0,             115",
-            "Edge/18.17763,             120",
-            "Mobile Safari/12.1.2,      16",
-            "chrome/119,                120",
-    })
+    @CsvSource(textBlock = """
+            Chrome/79.0.3945,          120
+            Firefox/102.0,             115
+            Edge/18.17763,             120
+            Mobile Safari/12.1.2,      16
+            chrome/119,                120
+            """)
     void refusesBrowsersOlderThanTheMinimum(String browser, int minimum) {
         MinimumBrowserVersions.Outdated outdated = DEFAULTS.outdated(browser);
         assertEquals(minimum, outdated.minimum(), browser);

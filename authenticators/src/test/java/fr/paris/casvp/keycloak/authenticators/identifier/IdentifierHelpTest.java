@@ -14,26 +14,26 @@ class IdentifierHelpTest {
             "[a-z0-9][a-z0-9'-]*(\\.[a-z0-9][a-z0-9'-]*)+");
 
     @ParameterizedTest(name = "\"{0}\" is looked up as \"{1}\"")
-    @CsvSource(delimiter = '|', value = {
-            "'  camille.martin '            | camille.martin",
-            "Camille.Martin                 | camille.martin",
-            "CAMILLE.MARTIN@CASVP.PARIS.FR  | camille.martin",
-            "camille.martin@paris.fr        | camille.martin",
-            "camille.martin@gmail.com       | camille.martin@gmail.com",
-            "@paris.fr                      | @paris.fr",
-    })
+    @CsvSource(delimiter = '|', textBlock = """
+            '  camille.martin '            | camille.martin
+            Camille.Martin                 | camille.martin
+            CAMILLE.MARTIN@CASVP.PARIS.FR  | camille.martin
+            camille.martin@paris.fr        | camille.martin
+            camille.martin@gmail.com       | camille.martin@gmail.com
+            @paris.fr                      | @paris.fr
+            """)
     void spacesCaseAndTheOrganisationDomainAreRemoved(String typed, String lookedUp) {
         assertEquals(lookedUp, CASVP.normalise(typed));
     }
 
     @ParameterizedTest(name = "\"{0}\" gets the format hint: {1}")
-    @CsvSource({
-            "camille.martin,     false",
-            "jean-luc.o'brien2,  false",
-            "cmartin,            true",
-            "camille martin,     true",
-            "camille.martin@gmail.com, true",
-    })
+    @CsvSource(textBlock = """
+            camille.martin,     false
+            jean-luc.o'brien2,  false
+            cmartin,            true
+            camille martin,     true
+            camille.martin@gmail.com, true
+            """)
     void hintDependsOnTheFormatOnly(String identifier, boolean hint) {
         assertEquals(hint, CASVP.deservesAHint(identifier));
     }

@@ -11,16 +11,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class NetworkPrefixTest {
 
     @ParameterizedTest(name = "{0} is remembered as {1}")
-    @CsvSource({
-            "192.0.2.77,          192.0.2.0/24",
-            "10.1.2.3,            10.1.2.0/24",
-            "255.255.255.255,     255.255.255.0/24",
-            "2001:db8:1:2::5,     2001:db8:1::/48",
-            "[2001:db8:abcd:12::1], 2001:db8:abcd::/48",
-            "fe80::1%eth0,        fe80:0:0::/48",
-            "::ffff:192.0.2.9,    192.0.2.0/24",
-            "'  127.0.0.1 ',      127.0.0.0/24",
-    })
+    @CsvSource(textBlock = """
+            192.0.2.77,          192.0.2.0/24
+            10.1.2.3,            10.1.2.0/24
+            255.255.255.255,     255.255.255.0/24
+            2001:db8:1:2::5,     2001:db8:1::/48
+            [2001:db8:abcd:12::1], 2001:db8:abcd::/48
+            fe80::1%eth0,        fe80:0:0::/48
+            ::ffff:192.0.2.9,    192.0.2.0/24
+            '  127.0.0.1 ',      127.0.0.0/24
+            """)
     void remembersOnlyTheNetworkNeverTheFullAddress(String address, String expected) {
         assertEquals(Optional.of(expected), NetworkPrefix.of(address));
     }

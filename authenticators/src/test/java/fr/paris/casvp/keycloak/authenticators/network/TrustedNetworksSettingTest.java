@@ -41,15 +41,15 @@ class TrustedNetworksSettingTest {
     }
 
     @ParameterizedTest(name = "\"{0}\" is refused: {1}")
-    @CsvSource(delimiter = '|', value = {
-            "10.0.0.0/33              | at most 32",
-            "2001:db8::/129           | at most 128",
-            "2001:db8:cafe:1::/32     | did you mean 2001:db8:0:0:0:0:0:0/32?",
-            "10.20.1.0/16             | did you mean 10.20.0.0/16?",
-            "10.0.0.0/                | must be a number",
-            "300.1.1.1/8              | not an IPv4 or IPv6 address",
-            "2001:db8::g/64           | not an IPv4 or IPv6 address",
-    })
+    @CsvSource(delimiter = '|', textBlock = """
+            10.0.0.0/33              | at most 32
+            2001:db8::/129           | at most 128
+            2001:db8:cafe:1::/32     | did you mean 2001:db8:0:0:0:0:0:0/32?
+            10.20.1.0/16             | did you mean 10.20.0.0/16?
+            10.0.0.0/                | must be a number
+            300.1.1.1/8              | not an IPv4 or IPv6 address
+            2001:db8::g/64           | not an IPv4 or IPv6 address
+            """)
     void aBadRangeIsRefusedWithTheEntryNamed(String entry, String reason) {
         ValidationException refused = assertThrows(ValidationException.class,
                 () -> save("192.0.2.0/24\n" + entry + "\n2001:db8::/32"));

@@ -129,13 +129,7 @@ public final class OidcTokens {
         if (codeVerifier != null) {
             form.put("code_verifier", codeVerifier);
         }
-        HttpRequest request = HttpRequest.newBuilder(URI.create(server.realmUrl() + "/protocol/openid-connect/token"))
-                .timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(formEncode(form)))
-                .build();
-        HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-        return new TokenResponse(response.statusCode(), JSON.readTree(response.body()));
+        return post(URI.create(server.realmUrl() + "/protocol/openid-connect/token"), form);
     }
 
     /**
@@ -153,20 +147,7 @@ public final class OidcTokens {
         form.put("username", username);
         form.put("password", password);
         form.put("scope", "openid");
-        HttpRequest request = HttpRequest.newBuilder(
-                        URI.create(server.baseUrl() + "/realms/" + realm + "/protocol/openid-connect/token"))
-                .timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(formEncode(form)))
-                .build();
-        HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-        JsonNode body;
-        try {
-            body = JSON.readTree(response.body());
-        } catch (IOException notJson) {
-            body = JSON.getNodeFactory().textNode(response.body());
-        }
-        return new TokenResponse(response.statusCode(), body);
+        return post(URI.create(server.baseUrl() + "/realms/" + realm + "/protocol/openid-connect/token"), form);
     }
 
     /**
@@ -187,14 +168,24 @@ public final class OidcTokens {
         form.put("refresh_token", refreshToken);
         form.put("client_id", KeycloakServer.WEBMAIL_CLIENT_ID);
         form.put("client_secret", server.webmailSecret());
-        HttpRequest request = HttpRequest.newBuilder(
-                        URI.create(server.realmUrl() + "/protocol/openid-connect/token"))
+        return post(URI.create(server.realmUrl() + "/protocol/openid-connect/token"), form);
+    }
+
+    /** A form POST to the token endpoint; the answer as JSON, or as text when it is not JSON. */
+    private static TokenResponse post(URI tokenEndpoint, Map<String, String> form) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(tokenEndpoint)
                 .timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(formEncode(form)))
                 .build();
         HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-        return new TokenResponse(response.statusCode(), JSON.readTree(response.body()));
+        JsonNode body;
+        try {
+            body = JSON.readTree(response.body());
+        } catch (IOException notJson) {
+            body = JSON.getNodeFactory().textNode(response.body());
+        }
+        return new TokenResponse(response.statusCode(), body);
     }
 
     public static String formEncode(Map<String, String> values) {

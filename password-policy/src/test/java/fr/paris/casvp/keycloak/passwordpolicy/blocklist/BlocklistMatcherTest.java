@@ -71,12 +71,12 @@ class BlocklistMatcherTest {
     }
 
     @ParameterizedTest(name = "\"{0}\" is refused: {1} points, from {2}")
-    @CsvSource(delimiter = '|', value = {
-            "Paris2024Soleil!     | 4 | 'paris, 2024, soleil'",
-            "SoleilParis2024      | 3 | 'soleil, paris, 2024'",
-            "ChatChien2024        | 3 | 'chat, chien, 2024'",
-            "Nicolas-Paris-1990   | 5 | 'nicolas, paris, 1990'",
-    })
+    @CsvSource(delimiter = '|', textBlock = """
+            Paris2024Soleil!     | 4 | 'paris, 2024, soleil'
+            SoleilParis2024      | 3 | 'soleil, paris, 2024'
+            ChatChien2024        | 3 | 'chat, chien, 2024'
+            Nicolas-Paris-1990   | 5 | 'nicolas, paris, 1990'
+            """)
     void refusesPasswordsMadeOfFewListedPiecesByPoints(String password, int points, String found) {
         assertEquals(points, ALL_LISTS.score(password).points());
         if (points < BlocklistSettings.DEFAULT_MIN_POINTS) {

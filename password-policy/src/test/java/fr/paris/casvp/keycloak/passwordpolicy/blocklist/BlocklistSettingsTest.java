@@ -37,17 +37,17 @@ class BlocklistSettingsTest {
     }
 
     @ParameterizedTest(name = "\"{0}\" is refused with a message containing \"{1}\"")
-    @CsvSource(delimiter = '|', value = {
-            "lists=common+frnch          | unknown list 'frnch'; available: all, common, french, names, organisation, agents",
-            "lists=common++french        | lists has an empty name; write names joined by +, e.g. common+french",
-            "lists=+                     | lists has an empty name; write names joined by +, e.g. common+french",
-            "lists=common+               | lists has an empty name; write names joined by +, e.g. common+french",
-            "minPoints=-1                | minPoints must be between 0 and 32, not -1",
-            "minPoints=33                | minPoints must be between 0 and 32, not 33",
-            "minPoints=five              | minPoints must be a whole number, not 'five'",
-            "list=common                 | unknown setting 'list'; allowed: lists, minPoints",
-            "minPoints=5,minPoints=6     | 'minPoints' is given twice",
-    })
+    @CsvSource(delimiter = '|', textBlock = """
+            lists=common+frnch          | unknown list 'frnch'; available: all, common, french, names, organisation, agents
+            lists=common++french        | lists has an empty name; write names joined by +, e.g. common+french
+            lists=+                     | lists has an empty name; write names joined by +, e.g. common+french
+            lists=common+               | lists has an empty name; write names joined by +, e.g. common+french
+            minPoints=-1                | minPoints must be between 0 and 32, not -1
+            minPoints=33                | minPoints must be between 0 and 32, not 33
+            minPoints=five              | minPoints must be a whole number, not 'five'
+            list=common                 | unknown setting 'list'; allowed: lists, minPoints
+            minPoints=5,minPoints=6     | 'minPoints' is given twice
+            """)
     void adminMistakesAreRefusedWhenThePolicyIsSaved(String value, String message) {
         PasswordPolicyConfigException e = assertThrows(PasswordPolicyConfigException.class,
                 () -> BlocklistSettings.parse(value, AVAILABLE));

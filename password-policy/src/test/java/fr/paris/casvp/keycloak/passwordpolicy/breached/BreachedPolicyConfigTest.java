@@ -60,20 +60,20 @@ class BreachedPolicyConfigTest {
     }
 
     @ParameterizedTest(name = "{0} is refused: {1}")
-    @CsvSource(delimiter = '|', value = {
-            "url=ftp://mirror/range/                   | url must be a full http:// or https:// address",
-            "url=mirror/range/                         | url must be a full http:// or https:// address",
-            "url=https://user:secret@mirror/range/     | url must not contain a user name or password",
-            "url=https://mirror/range/?prefix=         | url must not contain '?' or '#'",
-            "url=https://mirror/ran ge/                | url is not a valid address",
-            "timeout=50                                | timeout must be between 100 and 10000, not 50",
-            "timeout=20000                             | timeout must be between 100 and 10000, not 20000",
-            "timeout=2s                                | timeout must be a whole number",
-            "onError=ignore                            | onError must be one of",
-            "file=breached.bin                         | file must be an absolute path",
-            "cacheSize=5000                            | cacheSize must be between 0 and 1000",
-            "cacheSise=10                              | unknown setting 'cacheSise'",
-    })
+    @CsvSource(delimiter = '|', textBlock = """
+            url=ftp://mirror/range/                   | url must be a full http:// or https:// address
+            url=mirror/range/                         | url must be a full http:// or https:// address
+            url=https://user:secret@mirror/range/     | url must not contain a user name or password
+            url=https://mirror/range/?prefix=         | url must not contain '?' or '#'
+            url=https://mirror/ran ge/                | url is not a valid address
+            timeout=50                                | timeout must be between 100 and 10000, not 50
+            timeout=20000                             | timeout must be between 100 and 10000, not 20000
+            timeout=2s                                | timeout must be a whole number
+            onError=ignore                            | onError must be one of
+            file=breached.bin                         | file must be an absolute path
+            cacheSize=5000                            | cacheSize must be between 0 and 1000
+            cacheSise=10                              | unknown setting 'cacheSise'
+            """)
     void adminMistakesAreRefusedWithAMessageThatNamesTheSetting(String value, String message) {
         PasswordPolicyConfigException refused = assertThrows(PasswordPolicyConfigException.class,
                 () -> BreachedPolicyConfig.parse(value));

@@ -10,17 +10,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class CnilEntropyTest {
 
     @ParameterizedTest(name = "\"{0}\" uses an alphabet of {1}")
-    @CsvSource(delimiter = '|', value = {
-            "abcdef            | 26",
-            "ABCDEF            | 26",
-            "123456            | 10",
-            "!!!               | 37",
-            "abcDEF            | 52",
-            "abc123            | 36",
-            "aB3!              | 99",
-            "'été'             | 63",
-            "'deux mots'       | 63",
-    })
+    @CsvSource(delimiter = '|', textBlock = """
+            abcdef            | 26
+            ABCDEF            | 26
+            123456            | 10
+            !!!               | 37
+            abcDEF            | 52
+            abc123            | 36
+            aB3!              | 99
+            'été'             | 63
+            'deux mots'       | 63
+            """)
     void alphabetAddsTheCnilClassesPresent(String password, int expected) {
         assertEquals(expected, CnilEntropy.alphabetSize(password));
     }

@@ -16,17 +16,17 @@ class GuessablePatternsTest {
     private final GuessablePatterns patterns = new GuessablePatterns(4);
 
     @ParameterizedTest(name = "\"{0}\" is refused as a keyboard run ({1})")
-    @CsvSource(delimiter = '|', value = {
-            "Azerty@2026!x         | azerty",
-            "Mon-ytreza-chien      | ytreza",
-            "QSDFjardin2026        | qsdf",
-            "wxcv.Bonjour.9        | wxcv",
-            "lune(-è_soleil       | (-è_",
-            "Qwerty!Printemps      | erty",
-            "pluie-poiu-nuage      | poiu",
-            "Qwertz-Sonne-8        | qwert",
-            "xyzuiop rivière       | uiop",
-    })
+    @CsvSource(delimiter = '|', textBlock = """
+            Azerty@2026!x         | azerty
+            Mon-ytreza-chien      | ytreza
+            QSDFjardin2026        | qsdf
+            wxcv.Bonjour.9        | wxcv
+            lune(-è_soleil       | (-è_
+            Qwerty!Printemps      | erty
+            pluie-poiu-nuage      | poiu
+            Qwertz-Sonne-8        | qwert
+            xyzuiop rivière       | uiop
+            """)
     void refusesKeyboardRunsOnAzertyQwertyAndQwertzInEitherDirection(String password, String shown) {
         PolicyError error = patterns.find(password);
         assertNotNull(error, password);
@@ -35,14 +35,14 @@ class GuessablePatternsTest {
     }
 
     @ParameterizedTest(name = "\"{0}\" is refused ({1})")
-    @CsvSource(delimiter = '|', value = {
-            "Jardin-ABCD-fleuri  | casvp.passwordPolicy.sequence.alphabetical | abcd",
-            "Jardin-dcba-fleuri  | casvp.passwordPolicy.sequence.alphabetical | dcba",
-            "Jardin-6789-fleuri  | casvp.passwordPolicy.sequence.numerical    | 6789",
-            "Jardin-9876-fleuri  | casvp.passwordPolicy.sequence.numerical    | 9876",
-            "Jardin-!!!!-fleuri  | casvp.passwordPolicy.sequence.repeatedCharacter | !!!!",
-            "Jardin-eeee-fleuri  | casvp.passwordPolicy.sequence.repeatedCharacter | eeee",
-    })
+    @CsvSource(delimiter = '|', textBlock = """
+            Jardin-ABCD-fleuri  | casvp.passwordPolicy.sequence.alphabetical | abcd
+            Jardin-dcba-fleuri  | casvp.passwordPolicy.sequence.alphabetical | dcba
+            Jardin-6789-fleuri  | casvp.passwordPolicy.sequence.numerical    | 6789
+            Jardin-9876-fleuri  | casvp.passwordPolicy.sequence.numerical    | 9876
+            Jardin-!!!!-fleuri  | casvp.passwordPolicy.sequence.repeatedCharacter | !!!!
+            Jardin-eeee-fleuri  | casvp.passwordPolicy.sequence.repeatedCharacter | eeee
+            """)
     void refusesAlphabeticalNumericalAndRepeatedRuns(String password, String key, String shown) {
         PolicyError error = patterns.find(password);
         assertNotNull(error, password);
