@@ -1,11 +1,11 @@
 package fr.paris.casvp.keycloak.authenticators.helpdesk;
 
+import fr.paris.casvp.keycloak.authenticators.account.SecondFactors;
 import fr.paris.casvp.keycloak.authenticators.privileged.PrivilegedRoles;
 import fr.paris.casvp.keycloak.authenticators.privileged.SecondFactorEvidence;
 import fr.paris.casvp.keycloak.authenticators.recovery.AccountSecuring;
 import fr.paris.casvp.keycloak.authenticators.recovery.HelpdeskCodes;
 import fr.paris.casvp.keycloak.authenticators.recovery.RecoveryNotices;
-import fr.paris.casvp.keycloak.authenticators.recovery.SecondFactors;
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;

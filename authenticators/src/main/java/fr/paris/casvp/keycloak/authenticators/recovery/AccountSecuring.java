@@ -1,5 +1,6 @@
 package fr.paris.casvp.keycloak.authenticators.recovery;
 
+import fr.paris.casvp.keycloak.authenticators.account.SecondFactors;
 import fr.paris.casvp.keycloak.authenticators.device.KnownDevices;
 import org.keycloak.common.util.Time;
 import org.keycloak.models.KeycloakSession;

@@ -1,5 +1,6 @@
 package fr.paris.casvp.keycloak.authenticators.recovery;
 
+import fr.paris.casvp.keycloak.authenticators.account.SecondFactors;
 import fr.paris.casvp.keycloak.authenticators.provider.SimpleStep;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.models.RealmModel;

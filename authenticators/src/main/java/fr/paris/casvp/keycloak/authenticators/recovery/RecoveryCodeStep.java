@@ -1,6 +1,7 @@
 package fr.paris.casvp.keycloak.authenticators.recovery;
 
 import fr.paris.casvp.keycloak.authenticators.account.AgentSettings;
+import fr.paris.casvp.keycloak.authenticators.account.SecondFactors;
 import fr.paris.casvp.keycloak.authenticators.provider.SimpleStep;
 import fr.paris.casvp.keycloak.authenticators.support.ExpiringEntries;
 import fr.paris.casvp.keycloak.authenticators.support.OneTimeCode;

@@ -1,4 +1,4 @@
-package fr.paris.casvp.keycloak.authenticators.recovery;
+package fr.paris.casvp.keycloak.authenticators.account;
 
 import org.keycloak.credential.CredentialModel;
 import org.keycloak.models.UserModel;
@@ -36,7 +36,7 @@ public final class SecondFactors {
     }
 
     /** Removes the agent's stored credentials that match; returns how many there were. */
-    static int remove(UserModel user, Predicate<CredentialModel> which) {
+    public static int remove(UserModel user, Predicate<CredentialModel> which) {
         List<String> ids = user.credentialManager().getStoredCredentialsStream()
                 .filter(which).map(CredentialModel::getId).toList();
         ids.forEach(id -> user.credentialManager().removeStoredCredentialById(id));
