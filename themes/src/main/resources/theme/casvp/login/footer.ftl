@@ -7,6 +7,20 @@
   Values come from theme.properties (casvp* properties, overridable with CASVP_* env vars).
 -->
 
+<#--
+  The page's own title (WCAG 2.4.2, RGAA 8.6): template.ftl imports this file before it writes
+  <title>${title}</title>, so this top-level code runs first and replaces Keycloak's one title
+  for every page ("CASVP — Connexion") by casvp.title.<page id> ("Nouveau mot de passe — CASVP").
+  A page without such a message keeps Keycloak's title.
+-->
+<#if pageId??>
+    <#assign casvpTitleKey = "casvp.title." + pageId>
+    <#assign casvpPageTitle = msg(casvpTitleKey)>
+    <#if casvpPageTitle != casvpTitleKey>
+        <#global title = msg("casvp.pageTitle", casvpPageTitle)>
+    </#if>
+</#if>
+
 <#-- Returns the trimmed value when it is an http(s) URL, "" otherwise (empty value hides the link). -->
 <#function casvpUrl value>
     <#local v = (value!"")?trim>

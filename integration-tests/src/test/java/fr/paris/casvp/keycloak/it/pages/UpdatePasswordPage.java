@@ -48,6 +48,11 @@ public final class UpdatePasswordPage {
         return page.getWebResponse().getStatusCode() + " " + page.asNormalizedText();
     }
 
+    /** The page's title, as the browser tab and a screen reader say it. */
+    public String title() {
+        return page.getTitleText();
+    }
+
     public String lang() {
         return page.getDocumentElement().getAttribute("lang");
     }
