@@ -114,4 +114,29 @@ class PasswordPolicyIT {
                     + "The easiest way: a sentence of four or five words.", page.error());
         }
     }
+
+    /**
+     * A password that breaks three rules (too weak, a run of digits, the agent's own name) gets
+     * all three at once, on the page and through the admin API: Keycloak alone would give the
+     * first policy it happens to check, and the agent would need three tries to learn them.
+     */
+    @Test
+    void aPasswordBreakingThreeRulesGetsAllThreeReasonsAtOnce(KeycloakServer server) throws Exception {
+        TestUsers.Agent agent = TestUsers.create(server, "fr", List.of("UPDATE_PASSWORD"));
+        String password = "Dominique1234"; // every test agent is called Dominique
+        try (WebClient browser = Browsers.htmlUnit()) {
+            UpdatePasswordPage page = UpdatePasswordPage.afterSignIn(browser, server, agent);
+            assertNull(page.submit(password), "refused");
+            String error = page.error();
+            assertNotNull(error, page.text());
+            assertTrue(error.startsWith("Ce mot de passe ne convient pas, pour "), error);
+            assertTrue(error.contains("Mot de passe trop facile à deviner"), error);
+            assertTrue(error.contains("une suite de chiffres : « 1234 »"), error);
+            assertTrue(error.contains("votre prénom ou votre nom"), error);
+        }
+        JsonNode refused = PasswordReset.refused(server.admin(), agent, password);
+        assertEquals("casvp.passwordPolicy.several", refused.path("error").asText());
+        String description = refused.path("error_description").asText();
+        assertTrue(description.contains("(1)") && description.contains("(2)") && description.contains("(3)"), description);
+    }
 }
