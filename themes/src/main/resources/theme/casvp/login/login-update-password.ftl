@@ -13,6 +13,7 @@
         <@casvpPassword.rules/>
         <form id="kc-passwd-update-form" class="${properties.kcFormClass!}" onsubmit="login.disabled = true; return true;" action="${url.loginAction}" method="post" novalidate="novalidate">
             <@field.password name="password-new" label=msg("passwordNew") fieldName="password" autocomplete="new-password" autofocus=true />
+            <@casvpPassword.checklist/>
             <@field.password name="password-confirm" label=msg("passwordConfirm") autocomplete="new-password" />
 
             <div class="${properties.kcFormGroupClass!}">
