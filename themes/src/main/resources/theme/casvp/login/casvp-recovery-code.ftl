@@ -1,6 +1,8 @@
 <#-- casvp-recovery-code (forgot password): the same page whether or not the identifier exists.
      Variables: casvpMinutes. Auto-escaped. -->
 <#import "template.ftl" as layout>
+<#import "buttons.ftl" as buttons>
+<#import "casvp-fields.ftl" as casvpField>
 <#-- Keycloak shows the identifier back only when it matched an account: hidden here, so the
      page is the same for an unknown identifier. The link below restarts for everyone. -->
 <#global auth = "">
@@ -10,23 +12,19 @@
     <#elseif section = "form">
         <p id="casvp-recovery-code-sent">${msg("casvp.recoveryCode.sent", casvpMinutes)}</p>
         <form id="casvp-recovery-code-form" class="${properties.kcFormClass!}" action="${url.loginAction}" method="post">
-            <div class="${properties.kcFormGroupClass!}">
-                <label for="code" class="${properties.kcLabelClass!}">${msg("casvp.recoveryCode.label")}</label>
-                <input id="code" name="code" type="text" autocomplete="one-time-code" autofocus
-                       autocapitalize="characters" spellcheck="false" class="${properties.kcInputClass!}"/>
-                <p class="casvp-hint">${msg("casvp.recoveryCode.helpdeskHint")}</p>
-            </div>
-            <div class="${properties.kcFormGroupClass!}">
-                <button id="casvp-recovery-code-submit" type="submit" name="verify" value="verify"
-                        class="${properties.kcButtonClass!} ${properties.kcButtonPrimaryClass!} ${properties.kcButtonBlockClass!}">${msg("casvp.recoveryCode.continue")}</button>
-                <button id="casvp-recovery-code-resend" type="submit" name="resend" value="resend"
-                        class="${properties.kcButtonClass!} ${properties.kcButtonSecondaryClass!} ${properties.kcButtonBlockClass!}">${msg("casvp.recoveryCode.resend")}</button>
-            </div>
+            <@casvpField.text name="code" label=msg("casvp.recoveryCode.label") autocomplete="one-time-code"
+                    hint=msg("casvp.recoveryCode.helpdeskHint") autocapitalize="characters" spellcheck="false"/>
+            <@buttons.actionGroup>
+                <@buttons.button id="casvp-recovery-code-submit" name="verify" label="casvp.recoveryCode.continue" value="verify"/>
+                <@buttons.button id="casvp-recovery-code-resend" name="resend" label="casvp.recoveryCode.resend" type="secondary" value="resend"/>
+            </@buttons.actionGroup>
         </form>
         <p id="casvp-recovery-code-restart"><a href="${url.loginRestartFlowUrl}">${msg("casvp.recoveryCode.restart")}</a></p>
-        <div id="casvp-recovery-code-nothing">
-            <p><strong>${msg("casvp.recoveryCode.nothingTitle")}</strong></p>
-            <p>${msg("casvp.recoveryCode.nothing")}</p>
-        </div>
+        <section id="casvp-recovery-code-nothing" class="pf-v5-c-alert pf-m-info pf-m-inline casvp-panel"
+                 aria-labelledby="casvp-recovery-code-nothing-title">
+            <div class="pf-v5-c-alert__icon"><i class="fas fa-fw fa-info-circle" aria-hidden="true"></i></div>
+            <h2 id="casvp-recovery-code-nothing-title" class="pf-v5-c-alert__title">${msg("casvp.recoveryCode.nothingTitle")}</h2>
+            <div class="pf-v5-c-alert__description"><p>${msg("casvp.recoveryCode.nothing")}</p></div>
+        </section>
     </#if>
 </@layout.registrationLayout>
