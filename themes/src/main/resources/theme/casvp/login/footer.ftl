@@ -82,6 +82,7 @@
         </div>
     </div>
     <script src="${url.resourcesPath}/js/casvp-hostname-check.js" defer></script>
+    <script src="${url.resourcesPath}/js/casvp-attempted-username-label.js" defer></script>
 
     <#if helpdeskPhoneTel?has_content || helpdeskUrl?has_content || unionGuidesUrl?has_content
         || cadaUrl?has_content || defenseurUrl?has_content || stopBurnOutUrl?has_content>

@@ -1,6 +1,7 @@
 package fr.paris.casvp.keycloak.it;
 
 import fr.paris.casvp.keycloak.it.pages.KeycloakForms;
+import fr.paris.casvp.keycloak.it.support.Axe;
 import fr.paris.casvp.keycloak.it.support.CasvpIntegrationTest;
 import fr.paris.casvp.keycloak.it.support.ChromiumExtension;
 import fr.paris.casvp.keycloak.it.support.ForgotPassword;
@@ -230,8 +231,9 @@ class JourneysInChromiumIT {
         return new WebDriverWait(chromium, WAIT).until(ExpectedConditions.presenceOfElementLocated(locator));
     }
 
-    /** The page's card (form and the safety notes under it), as the docs show it. */
+    /** The page's card (form and the safety notes under it), as the docs show it; axe's rules on the page first. */
     private void shot(String name) throws Exception {
+        Axe.check(chromium, name);
         Path file = screenshots.resolve(name + ".png");
         List<WebElement> card = chromium.findElements(By.cssSelector("main"));
         Path taken = (card.isEmpty() ? chromium.getScreenshotAs(OutputType.FILE) : card.get(0).getScreenshotAs(OutputType.FILE)).toPath();

@@ -1,0 +1,63 @@
+package fr.paris.casvp.keycloak.it.support;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * axe-core's WCAG 2.1 A/AA rules on the page Chromium shows: no serious or critical
+ * violation, no sideways scrolling; the rest is written to {@code target/it/axe/<page>-<width>.txt}.
+ */
+public final class Axe {
+
+    private static final List<String> WCAG_21_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
+
+    private Axe() {
+    }
+
+    /** At the window's current width. */
+    public static void check(ChromeDriver chromium, String page) throws Exception {
+        check(chromium, page, chromium.manage().window().getSize().getWidth());
+    }
+
+    /** axe with no serious or critical violation, no horizontal scrolling, the rest written down. */
+    public static void check(ChromeDriver chromium, String page, int width) throws Exception {
+        Results results = new AxeBuilder().withTags(WCAG_21_AA).analyze(chromium);
+        Map<Boolean, List<Rule>> bySeverity = results.getViolations().stream()
+                .collect(Collectors.partitioningBy(rule -> "serious".equals(rule.getImpact())
+                        || "critical".equals(rule.getImpact())));
+        Path reports = Files.createDirectories(ItSettings.outputDir().resolve("axe"));
+        Files.writeString(reports.resolve(page + "-" + width + ".txt"), "axe-core " + results.getTestEngine().getVersion()
+                + " on " + results.getUrl() + ": " + results.getPasses().size() + " rules passed, "
+                + bySeverity.get(false).size() + " minor or moderate violation(s)\n" + describe(bySeverity.get(false)) + "\n");
+        assertTrue(results.getPasses().size() > 10, "axe ran on " + page + ": " + results.getPasses().size() + " rules");
+        assertEquals("", describe(bySeverity.get(true)), page + " at " + width + " px");
+        Object scrollWidth = chromium.executeScript("return document.documentElement.scrollWidth;");
+        Object viewport = chromium.executeScript("return window.innerWidth;");
+        assertTrue(((Number) scrollWidth).longValue() <= ((Number) viewport).longValue(),
+                page + " at " + width + " px scrolls sideways: " + scrollWidth + " > " + viewport);
+        if (width == 320) {
+            Path shots = Files.createDirectories(ItSettings.outputDir().resolve("screenshots"));
+            Files.copy(chromium.getScreenshotAs(OutputType.FILE).toPath(), shots.resolve("a11y-" + page + "-320.png"),
+                    StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private static String describe(List<Rule> rules) {
+        return rules.stream().map(rule -> rule.getImpact() + " " + rule.getId() + ": " + rule.getHelp() + " ("
+                        + rule.getNodes().size() + " element(s): " + rule.getNodes().stream()
+                        .map(node -> String.valueOf(node.getTarget())).collect(Collectors.joining(", ")) + ")")
+                .collect(Collectors.joining("\n"));
+    }}
