@@ -120,11 +120,6 @@ public final class Setting<T> {
         return key;
     }
 
-    /** The value when the admin set none. */
-    public T fallback() {
-        return fallback;
-    }
-
     /** The value among saved settings; the default when it is missing, empty or unreadable. */
     T from(Map<String, String> saved, String owner) {
         String raw = saved.get(key);
