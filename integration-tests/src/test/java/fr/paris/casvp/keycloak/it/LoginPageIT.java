@@ -44,6 +44,23 @@ class LoginPageIT {
         }
     }
 
+    /** The header names the agency, over a logo ops replace with a child theme's file (docs/install.md). */
+    @Test
+    void headerNamesTheAgencyOverItsLogo(KeycloakServer server) throws Exception {
+        try (WebClient browser = Browsers.htmlUnit()) {
+            LoginPage page = LoginPage.open(browser, server, Pkce.create());
+            assertEquals("CASVP — Centre d’action sociale de la Ville de Paris", page.text("kc-header-wrapper"));
+            String css = page.html().querySelectorAll("link[rel=stylesheet]").stream()
+                    .map(link -> ((org.htmlunit.html.HtmlElement) link).getAttribute("href"))
+                    .filter(href -> href.endsWith("/css/casvp.css")).findFirst().orElseThrow();
+            String logo = css.replace("/css/casvp.css", "/img/casvp-logo.svg");
+            org.htmlunit.WebResponse served = browser.loadWebResponse(new org.htmlunit.WebRequest(
+                    new java.net.URL(new java.net.URL(server.baseUrl()), logo)));
+            assertEquals(200, served.getStatusCode(), logo);
+            assertTrue(served.getContentAsString().contains("<svg"), logo);
+        }
+    }
+
     @Test
     void footerLinksToSupportAndIndependentResources(KeycloakServer server) throws Exception {
         try (WebClient browser = Browsers.htmlUnit()) {
