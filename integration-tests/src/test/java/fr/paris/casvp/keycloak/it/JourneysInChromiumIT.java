@@ -7,6 +7,7 @@ import fr.paris.casvp.keycloak.it.support.ChromiumExtension;
 import fr.paris.casvp.keycloak.it.support.ForgotPassword;
 import fr.paris.casvp.keycloak.it.support.ItSettings;
 import fr.paris.casvp.keycloak.it.support.KeycloakServer;
+import fr.paris.casvp.keycloak.it.support.NotMe;
 import fr.paris.casvp.keycloak.it.support.Mailbox;
 import fr.paris.casvp.keycloak.it.support.Pkce;
 import fr.paris.casvp.keycloak.it.support.RealmSettings;
@@ -115,6 +116,14 @@ class JourneysInChromiumIT {
         chromium.findElement(By.id("code")).sendKeys(mailedSignInCode(server, recovery));
         chromium.findElement(By.id("casvp-email-code-submit")).click();
         awaitRedirect(server);
+
+        // the alert of that new device, and its "this wasn't me" pages
+        chromium.get(NotMe.linkOfAlertTo(server, agent.email(), WAIT));
+        waitFor(By.cssSelector("#casvp-not-me[data-step='confirm']"));
+        shot("not-me-1-confirm");
+        chromium.findElement(By.id("casvp-not-me-confirm")).click();
+        waitFor(By.cssSelector("#casvp-not-me[data-step='done']"));
+        shot("not-me-2-done");
     }
 
     @Test
