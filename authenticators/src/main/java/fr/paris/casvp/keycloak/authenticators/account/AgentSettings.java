@@ -24,7 +24,8 @@ public record AgentSettings(String secondaryAddressAttribute, String securityCon
             "recoveryEmail", "Recovery address attribute", "User profile attribute holding the agent's recovery "
                     + "(secondary) address; <name>Verified holds the address once the agent confirmed a code from "
                     + "it, <name>Postponed the sign-ins they said \"later\". Mailed codes, alerts and notices go there.");
-    static final Setting<String> SECURITY_CONTACT = Setting.address("securityContact", "Security contact address",
+    static final Setting<String> SECURITY_CONTACT = Setting.checked("securityContact",
+            address -> SecondaryAddress.parse(address).isPresent(), "Security contact address",
             "Told by mail when an agent uses \"this wasn't me\" and when an account is locked. Empty: nobody.");
     static final Settings SETTINGS = Settings.of(AgentSettingsFactory.ID, SECONDARY_ADDRESS_ATTRIBUTE,
             SECURITY_CONTACT);

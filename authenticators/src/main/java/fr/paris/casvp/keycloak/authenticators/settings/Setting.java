@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -27,7 +28,6 @@ public final class Setting<T> {
 
     private static final Logger LOG = Logger.getLogger(Setting.class);
     private static final Pattern ATTRIBUTE_NAME = Pattern.compile("[A-Za-z0-9._-]{1,255}");
-    private static final Pattern PLAIN_ADDRESS = Pattern.compile("[^\\s@<>,;\"()]{1,64}@[^\\s@<>,;\"()]{1,255}");
 
     private final String key;
     private final String type;
@@ -89,10 +89,10 @@ public final class Setting<T> {
                 text -> Optional.of(text).filter(name -> ATTRIBUTE_NAME.matcher(name).matches()), label, help);
     }
 
-    /** One plain mail address, or empty when nobody is to be told. */
-    public static Setting<String> address(String key, String label, String help) {
-        return new Setting<>(key, ProviderConfigProperty.STRING_TYPE, null, "",
-                text -> Optional.of(text).filter(address -> PLAIN_ADDRESS.matcher(address).matches()), label, help);
+    /** Free text that must pass a check (a mail address, …) when given; empty when the admin set none. */
+    public static Setting<String> checked(String key, Predicate<String> valid, String label, String help) {
+        return new Setting<>(key, ProviderConfigProperty.STRING_TYPE, null, "", text -> Optional.of(text).filter(valid),
+                label, help);
     }
 
     /** Free text, trimmed; empty when the admin set none. */

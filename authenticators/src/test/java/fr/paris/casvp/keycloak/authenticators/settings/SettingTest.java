@@ -1,5 +1,6 @@
 package fr.paris.casvp.keycloak.authenticators.settings;
 
+import fr.paris.casvp.keycloak.authenticators.account.SecondaryAddress;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -23,7 +24,8 @@ class SettingTest {
             "Help.");
     private static final Setting<Boolean> NEGATE = Setting.flag("negate", false, "Negate output", "Help.");
     private static final Setting<String> ATTRIBUTE = Setting.attribute("attribute", "recoveryEmail", "Attribute", "Help.");
-    private static final Setting<String> CONTACT = Setting.address("contact", "Contact", "Help.");
+    private static final Setting<String> CONTACT = Setting.checked("contact",
+            address -> SecondaryAddress.parse(address).isPresent(), "Contact", "Help.");
     private static final Settings SETTINGS = Settings.of("casvp-test", DELAY, WINDOW, NEGATE, ATTRIBUTE, CONTACT);
 
     @ParameterizedTest(name = "''{0}'' -> {1}")
