@@ -47,7 +47,7 @@
       }
     }
     for (var r = 0; r < KEYBOARD_ROWS.length; r++) {
-      var row = KEYBOARD_ROWS[r];
+      var row = plain(KEYBOARD_ROWS[r]); // compared as the typed text is: without accents
       var reversed = row.split("").reverse().join("");
       for (var k = 0; k + RUN <= row.length; k++) {
         if (text.indexOf(row.substr(k, RUN)) !== -1 || text.indexOf(reversed.substr(k, RUN)) !== -1) {
