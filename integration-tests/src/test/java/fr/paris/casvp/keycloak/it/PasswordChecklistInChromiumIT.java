@@ -4,6 +4,7 @@ import fr.paris.casvp.keycloak.it.pages.KeycloakForms;
 import fr.paris.casvp.keycloak.it.support.CasvpIntegrationTest;
 import fr.paris.casvp.keycloak.it.support.ChromiumExtension;
 import fr.paris.casvp.keycloak.it.support.KeycloakServer;
+import fr.paris.casvp.keycloak.it.support.NextPage;
 import fr.paris.casvp.keycloak.it.support.Pkce;
 import fr.paris.casvp.keycloak.it.support.TestUsers;
 import org.junit.jupiter.api.Test;
@@ -60,10 +61,11 @@ class PasswordChecklistInChromiumIT {
                 states(chromium));
 
         // what the page cannot check: a common password, refused by the server on submit
-        chromium.findElement(By.id("password-confirm")).sendKeys("Soleil2026!!", Keys.ENTER);
-        // the refusal, under the field or in the page's alert, as UpdatePasswordPage reads it
+        NextPage.after(chromium, WAIT, () -> chromium.findElement(By.id("password-confirm")).sendKeys("Soleil2026!!", Keys.ENTER));
+        // the refusal, under the field or in Keycloak's alert, as UpdatePasswordPage reads it
+        // (every page also has the footer's hidden danger alert)
         WebElement refusal = wait.until(ExpectedConditions.presenceOfElementLocated(
-                By.cssSelector("#input-error-password-new, .pf-v5-c-alert.pf-m-danger")));
+                By.cssSelector("#input-error-password-new, .pf-v5-c-alert.pf-m-danger .kc-feedback-text")));
         assertTrue(refusal.getText().contains("« soleil »"), refusal.getText());
     }
 

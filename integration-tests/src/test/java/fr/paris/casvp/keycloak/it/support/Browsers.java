@@ -47,6 +47,8 @@ public final class Browsers {
         // keycloak.v2 pages load ES modules HtmlUnit cannot run; flows work without them.
         client.getOptions().setJavaScriptEnabled(false);
         client.getOptions().setThrowExceptionOnFailingStatusCode(false);
+        // tests read refused pages on purpose: no page dumps burying the failures in the build log
+        client.getOptions().setPrintContentOnFailingStatusCode(false);
         client.getOptions().setTimeout((int) Duration.ofSeconds(20).toMillis());
         return client;
     }
