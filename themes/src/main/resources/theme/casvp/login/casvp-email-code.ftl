@@ -6,8 +6,8 @@
     <#if section = "header">
         ${msg("casvp.emailCode.title")}
     <#elseif section = "form">
-        <p id="casvp-email-code-sent">${msg("casvp.emailCode.sentTo", casvpMaskedAddress)}</p>
         <form id="casvp-email-code-form" class="${properties.kcFormClass!}" action="${url.loginAction}" method="post">
+            <p id="casvp-email-code-sent">${msg("casvp.emailCode.sentTo", casvpMaskedAddress)}</p>
             <@casvpField.text name="code" label=msg("casvp.emailCode.label") autocomplete="one-time-code" numeric=true/>
             <@buttons.actionGroup>
                 <@buttons.button id="casvp-email-code-submit" name="login" label="doLogIn" value="login"/>

@@ -25,3 +25,21 @@
         </#if>
     </@field.group>
 </#macro>
+
+<#--
+  An inline PatternFly 5 alert, as keycloak.v2 shows its own messages: type is success, info,
+  warning or danger; the title's text carries the id tests and scripts read; what is nested becomes
+  the alert's description. A screen reader hears the kind of alert first ("Attention : …").
+-->
+<#macro alert type title id="">
+    <#local icon = {"success": "kcFeedbackSuccessIcon", "info": "kcFeedbackInfoIcon",
+                    "warning": "kcFeedbackWarningIcon", "danger": "kcFeedbackErrorIcon"}[type]>
+    <#local description><#nested></#local>
+    <div class="${properties.kcAlertClass!} pf-m-${type}">
+        <div class="${properties.kcAlertIconClass!}"><span class="${properties[icon]!}" aria-hidden="true"></span></div>
+        <p class="${properties.kcAlertTitleClass!}"><span class="pf-v5-screen-reader">${msg("casvp.alert." + type)} </span><span<#if id?has_content> id="${id}"</#if>>${title}</span></p>
+        <#if description?markup_string?trim?has_content>
+            <div class="${properties.kcAlertDescriptionClass!}">${description}</div>
+        </#if>
+    </div>
+</#macro>
