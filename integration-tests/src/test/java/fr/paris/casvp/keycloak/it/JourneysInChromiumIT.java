@@ -5,12 +5,12 @@ import fr.paris.casvp.keycloak.it.support.Axe;
 import fr.paris.casvp.keycloak.it.support.CasvpIntegrationTest;
 import fr.paris.casvp.keycloak.it.support.ChromiumExtension;
 import fr.paris.casvp.keycloak.it.support.ForgotPassword;
-import fr.paris.casvp.keycloak.it.support.ItSettings;
 import fr.paris.casvp.keycloak.it.support.KeycloakServer;
 import fr.paris.casvp.keycloak.it.support.NotMe;
 import fr.paris.casvp.keycloak.it.support.Mailbox;
 import fr.paris.casvp.keycloak.it.support.Pkce;
 import fr.paris.casvp.keycloak.it.support.RealmSettings;
+import fr.paris.casvp.keycloak.it.support.Screenshots;
 import fr.paris.casvp.keycloak.it.support.TestUsers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,7 +18,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
 import org.openqa.selenium.NoAlertPresentException;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -26,9 +25,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.openqa.selenium.virtualauthenticator.VirtualAuthenticator;
 import org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 
@@ -47,12 +43,10 @@ class JourneysInChromiumIT {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
     private ChromeDriver chromium;
-    private Path screenshots;
 
     @BeforeEach
-    void openBrowser(ChromeDriver opened) throws Exception {
+    void openBrowser(ChromeDriver opened) {
         chromium = opened;
-        screenshots = Files.createDirectories(ItSettings.outputDir().resolve("screenshots"));
     }
 
     @Test
@@ -113,7 +107,7 @@ class JourneysInChromiumIT {
         signIn(agent.username(), agent.password());
         waitFor(By.id("casvp-email-code-form"));
         shot("signin-email-code");
-        chromium.findElement(By.id("code")).sendKeys(mailedSignInCode(server, recovery));
+        chromium.findElement(By.id("code")).sendKeys(Mailbox.signInCode(server.mail(), recovery, WAIT));
         chromium.findElement(By.id("casvp-email-code-submit")).click();
         awaitRedirect(server);
 
@@ -202,16 +196,6 @@ class JourneysInChromiumIT {
         awaitRedirect(server);
     }
 
-    /** The code of the sign-in code mail (the recovery address may get the new-device alert too). */
-    private static String mailedSignInCode(KeycloakServer server, String address) throws Exception {
-        jakarta.mail.internet.MimeMessage mail = Mailbox.awaitSubject(server.mail(), address,
-                "CASVP : votre code de connexion", WAIT).orElseThrow(() -> new AssertionError("no code mail"));
-        java.util.regex.Matcher code = java.util.regex.Pattern.compile("id=\"casvp-code\"[^>]*>\\s*([0-9]+)")
-                .matcher(Mailbox.htmlPart(mail));
-        assertTrue(code.find());
-        return code.group(1);
-    }
-
     private void signIn(String username, String password) {
         chromium.findElement(By.id("username")).sendKeys(username);
         chromium.findElement(By.id("password")).sendKeys(password);
@@ -243,10 +227,7 @@ class JourneysInChromiumIT {
     /** The page's card (form and the safety notes under it), as the docs show it; axe's rules on the page first. */
     private void shot(String name) throws Exception {
         Axe.check(chromium, name);
-        Path file = screenshots.resolve(name + ".png");
         List<WebElement> card = chromium.findElements(By.cssSelector("main"));
-        Path taken = (card.isEmpty() ? chromium.getScreenshotAs(OutputType.FILE) : card.get(0).getScreenshotAs(OutputType.FILE)).toPath();
-        Files.copy(taken, file, StandardCopyOption.REPLACE_EXISTING);
-        assertTrue(Files.size(file) > 10_000, name);
+        Screenshots.save(card.isEmpty() ? chromium : card.get(0), name);
     }
 }

@@ -3,12 +3,10 @@ package fr.paris.casvp.keycloak.it.support;
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -23,6 +21,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 public final class Axe {
 
     private static final List<String> WCAG_21_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
+
+    /** The deepest elements whose right edge is past the window's, to say what makes a page scroll sideways. */
+    private static final String PAST_THE_EDGE = """
+            const past = [...document.querySelectorAll('body *')]
+                .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)
+                .filter(e => ![...e.children].some(c => c.getBoundingClientRect().right > window.innerWidth + 1));
+            return past.slice(0, 5).map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '')
+                + (e.className ? '.' + String(e.className).trim().split(/\\s+/).join('.') : '')
+                + ' (right edge ' + Math.round(e.getBoundingClientRect().right) + ')').join(', ');
+            """;
 
     private Axe() {
     }
@@ -46,12 +54,12 @@ public final class Axe {
         assertEquals("", describe(bySeverity.get(true)), page + " at " + width + " px");
         Object scrollWidth = chromium.executeScript("return document.documentElement.scrollWidth;");
         Object viewport = chromium.executeScript("return window.innerWidth;");
-        assertTrue(((Number) scrollWidth).longValue() <= ((Number) viewport).longValue(),
-                page + " at " + width + " px scrolls sideways: " + scrollWidth + " > " + viewport);
+        if (((Number) scrollWidth).longValue() > ((Number) viewport).longValue()) {
+            throw new AssertionError(page + " at " + width + " px scrolls sideways: " + scrollWidth + " > " + viewport
+                    + "; the innermost elements past the edge: " + chromium.executeScript(PAST_THE_EDGE));
+        }
         if (width == 320) {
-            Path shots = Files.createDirectories(ItSettings.outputDir().resolve("screenshots"));
-            Files.copy(chromium.getScreenshotAs(OutputType.FILE).toPath(), shots.resolve("a11y-" + page + "-320.png"),
-                    StandardCopyOption.REPLACE_EXISTING);
+            Screenshots.save(chromium, "a11y-" + page + "-320");
         }
     }
 
@@ -60,4 +68,5 @@ public final class Axe {
                         + rule.getNodes().size() + " element(s): " + rule.getNodes().stream()
                         .map(node -> String.valueOf(node.getTarget())).collect(Collectors.joining(", ")) + ")")
                 .collect(Collectors.joining("\n"));
-    }}
+    }
+}

@@ -11,8 +11,6 @@ import org.htmlunit.html.HtmlPage;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,7 +18,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The agent's own "Mot de passe oublié ?": identifier, then the code mailed to the recovery address. */
 public final class ForgotPassword {
 
-    private static final Pattern CODE = Pattern.compile("id=\"casvp-code\"[^>]*>\\s*([0-9]+)\\s*<");
     private static final Duration MAIL_WAIT = Duration.ofSeconds(30);
 
     private ForgotPassword() {
@@ -63,10 +60,7 @@ public final class ForgotPassword {
     public static String mailedCode(KeycloakServer server, String address, int count) {
         List<MimeMessage> mails = Mailbox.awaitMessagesTo(server.mail(), address, count, MAIL_WAIT);
         assertTrue(mails.size() >= count, "mail " + count + " to " + address + " (got " + mails.size() + ")");
-        String html = Mailbox.htmlPart(mails.get(mails.size() - 1));
-        Matcher code = CODE.matcher(html);
-        assertTrue(code.find(), "a code in " + html);
-        return code.group(1);
+        return Mailbox.code(mails.get(mails.size() - 1));
     }
 
     /**

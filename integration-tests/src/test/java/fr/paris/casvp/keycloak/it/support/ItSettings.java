@@ -25,6 +25,16 @@ public final class ItSettings {
         return path("casvp.it.output");
     }
 
+    /** The docs' screenshot folder, {@code docs/screenshots}. */
+    public static Path docsScreenshots() {
+        return path("casvp.docs.screenshots");
+    }
+
+    /** {@code -Dcasvp.refreshDocs=true}: the Chromium tests' screenshots replace the docs' ones. */
+    public static boolean refreshDocs() {
+        return Boolean.parseBoolean(System.getProperty("casvp.docs.refresh", "false").trim());
+    }
+
     public static String keycloakVersion() {
         return required("casvp.keycloak.version");
     }

@@ -6,11 +6,32 @@ import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Reads what Keycloak sent to one address, waiting a bounded time for it to arrive. */
 public final class Mailbox {
 
+    /** The code of a code mail (sign-in, forgot password, recovery address), as its HTML shows it. */
+    private static final Pattern CODE = Pattern.compile("id=\"casvp-code\"[^>]*>\\s*([0-9]+)\\s*<");
+
     private Mailbox() {
+    }
+
+    /** The code this mail carries. */
+    public static String code(MimeMessage message) {
+        String html = htmlPart(message);
+        Matcher code = CODE.matcher(html);
+        if (!code.find()) {
+            throw new AssertionError("no code in " + html);
+        }
+        return code.group(1);
+    }
+
+    /** The code of the sign-in code mail to this address (which may get the new-device alert too). */
+    public static String signInCode(GreenMail mail, String address, Duration timeout) {
+        return code(awaitSubject(mail, address, "CASVP : votre code de connexion", timeout)
+                .orElseThrow(() -> new AssertionError("no sign-in code mailed to " + address)));
     }
 
     public static List<MimeMessage> awaitMessagesTo(GreenMail mail, String address, int count, Duration timeout) {
