@@ -106,6 +106,24 @@ class LocksInTheAdminConsoleIT {
         assertEquals(path, unlocks.get(0).getResourcePath());
     }
 
+    /**
+     * The users list marks the agent "temporarily locked" (ui-ext/brute-force-user); the
+     * switch on the user's page unlocks by saving {@code enabled: true}, as the console does.
+     */
+    @Test
+    void theUsersListShowsTheLockAndTheUserPagesSwitchLiftsIt(KeycloakServer server) throws Exception {
+        TestUsers.Agent agent = TestUsers.create(server, "fr");
+        lockTheUnknownBrowsers(server, agent);
+        String list = admin(server, "GET", "ui-ext/brute-force-user?exact=true&search="
+                + URLEncoder.encode(agent.username(), StandardCharsets.UTF_8), null);
+        assertTrue(list.contains("\"bruteForceStatus\":{") && list.contains("\"disabled\":true"), list);
+
+        admin(server, "PUT", "users/" + agent.id(), "{\"enabled\":true}");
+
+        assertTrue(signsIn(server, agent, LATER), "the switch lifted the lock: a new browser signs in");
+        assertEquals(false, realm.attackDetection().bruteForceUserStatus(agent.id()).get("disabled"));
+    }
+
     @Test
     void unlockAllUsersLetsEveryLockedAgentIn(KeycloakServer server) throws Exception {
         TestUsers.Agent first = TestUsers.create(server, "fr");
@@ -181,6 +199,20 @@ class LocksInTheAdminConsoleIT {
             return LoginPage.open(browser, server, Pkce.create()).signIn(agent.username(), agent.password())
                     .redirectedToApplication();
         }
+    }
+
+    /** A call to the casvp realm's admin REST API as the console makes it, with the server admin's token. */
+    private static String admin(KeycloakServer server, String method, String path, String json) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(server.baseUrl() + "/admin/realms/" + KeycloakServer.REALM + "/" + path))
+                        .timeout(Duration.ofSeconds(10))
+                        .header("Authorization", "Bearer " + server.admin().tokenManager().getAccessTokenString())
+                        .header("Content-Type", "application/json")
+                        .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertTrue(response.statusCode() / 100 == 2, response.statusCode() + " " + response.body());
+        return response.body();
     }
 
     /** The status and body of a password grant on master's admin-cli (closed in casvp, open in a stock master). */
