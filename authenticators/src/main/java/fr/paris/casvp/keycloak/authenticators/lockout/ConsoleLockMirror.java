@@ -8,6 +8,7 @@ import org.keycloak.models.UserLoginFailureModel;
 import org.keycloak.models.UserLoginFailureProvider;
 
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Keycloak's own login-failure record of an agent ({@code UserLoginFailureModel}, in the
@@ -18,7 +19,7 @@ import java.util.List;
  * and lift the bundle's lock. It holds the counts of all the agent's browsers together: the
  * consecutive failures, the last failure and its address, until when the most blocked browser
  * waits. The counters in the database stay the truth; the record follows them at each
- * counted failure and each success that forgot failures.
+ * counted failure and each success that forgot failures, and comes back at a refused try.
  */
 final class ConsoleLockMirror {
 
@@ -62,6 +63,18 @@ final class ConsoleLockMirror {
         }
         // Keycloak's field is in seconds; rounded up, so the console never shows a lock over too early
         record.setFailedLoginNotBefore((int) ((blockedUntil + 999) / 1000));
+    }
+
+    /**
+     * The record is in the cluster's memory, the counters in the database: after a restart of
+     * every node a lock has no record. One cache read per refused try; the counters are read
+     * only when the record is missing.
+     */
+    static void restoreIfMissing(KeycloakSession session, RealmModel realm, String userId,
+                                 Supplier<List<LockoutCounterEntity>> counters) {
+        if (session.loginFailures().getUserLoginFailure(realm, userId) == null) {
+            reflect(session, realm, userId, counters.get());
+        }
     }
 
     static void forget(KeycloakSession session, RealmModel realm, String userId) {

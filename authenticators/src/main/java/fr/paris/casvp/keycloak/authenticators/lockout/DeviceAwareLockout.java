@@ -133,9 +133,15 @@ public final class DeviceAwareLockout {
         return request.counted();
     }
 
-    /** Marks this request's try as refused by the lock before the password was checked: it counts nothing more. */
-    public void refuseBeforeCheck() {
+    /**
+     * Marks this request's try as refused by the lock before the password was checked: it
+     * counts nothing more. Keycloak's record of the lock, gone if every node restarted since,
+     * is written again, so the admin console shows the lock from this try on.
+     */
+    public void refuseBeforeCheck(UserModel user) {
         request.markRefusedBeforeCheck();
+        ConsoleLockMirror.restoreIfMissing(session, realm, user.getId(),
+                () -> new LockoutStore(session).countersOf(realm.getId(), user.getId()));
     }
 
     public boolean refusedBeforeCheck() {
