@@ -106,6 +106,29 @@ class LocksInTheAdminConsoleIT {
         assertEquals(path, unlocks.get(0).getResourcePath());
     }
 
+    /** A lock of the agent's own browser (a phone with a wrong password) shows too, though the admin's browser is not it. */
+    @Test
+    void theConsoleShowsALockOfTheAgentsOwnBrowserAndItsUnlockLetsItIn(KeycloakServer server) throws Exception {
+        TestUsers.Agent agent = TestUsers.create(server, "fr");
+        try (WebClient own = Browsers.htmlUnitFrom(LATER)) {
+            SignIns.signIn(own, server, agent);
+            for (int i = 0; i < 5; i++) {
+                SignIns.closeAndReopen(own);
+                LoginPage.open(own, server, Pkce.create()).signIn(agent.username(), "ancien mot de passe " + i);
+            }
+            Map<String, Object> status = realm.attackDetection().bruteForceUserStatus(agent.id());
+            assertEquals(true, status.get("disabled"), status.toString());
+            assertEquals(5, ((Number) status.get("numFailures")).intValue(), status.toString());
+            SignIns.closeAndReopen(own);
+            assertFalse(LoginPage.open(own, server, Pkce.create()).signIn(agent.username(), agent.password())
+                    .redirectedToApplication(), "the agent's browser is locked");
+
+            realm.attackDetection().clearBruteForceForUser(agent.id());
+
+            SignIns.signIn(own, server, agent);
+        }
+    }
+
     /**
      * The users list marks the agent "temporarily locked" (ui-ext/brute-force-user); the
      * switch on the user's page unlocks by saving {@code enabled: true}, as the console does.
