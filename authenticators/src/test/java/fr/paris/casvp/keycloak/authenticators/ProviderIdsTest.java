@@ -40,7 +40,7 @@ class ProviderIdsTest {
                 .map(factory -> factory.getId())
                 .sorted()
                 .toList();
-        assertEquals(List.of("casvp-agent-settings", "casvp-device-aware-lockout", "casvp-device-store", "casvp-devices", "casvp-helpdesk", "casvp-not-me",
+        assertEquals(List.of("casvp-agent-settings", "casvp-console-unlock", "casvp-device-aware-lockout", "casvp-device-store", "casvp-devices", "casvp-helpdesk", "casvp-not-me",
                 "casvp-notifications", "casvp-recovery", "casvp-recovery-address", "casvp-trusted-networks"), ids);
     }
 

@@ -3,6 +3,7 @@ package fr.paris.casvp.keycloak.authenticators.admin;
 import fr.paris.casvp.keycloak.authenticators.device.KnownDeviceEntity;
 import fr.paris.casvp.keycloak.authenticators.device.KnownDevices;
 import fr.paris.casvp.keycloak.authenticators.lockout.LockoutCounterEntity;
+import fr.paris.casvp.keycloak.authenticators.lockout.LockoutRelease;
 import fr.paris.casvp.keycloak.authenticators.lockout.LockoutScope;
 import fr.paris.casvp.keycloak.authenticators.lockout.LockoutStore;
 import fr.paris.casvp.keycloak.authenticators.store.IdleCleanup;
@@ -115,7 +116,7 @@ public final class KnownDevicesAdminResource {
     public Map<String, Integer> unlock(@PathParam("userId") String userId) {
         UserModel user = user(userId);
         auth.users().requireManage(user);
-        int cleared = new LockoutStore(session).forgetUser(realm.getId(), user.getId());
+        int cleared = LockoutRelease.ofUser(session, realm, user.getId());
         adminEvent.operation(OperationType.ACTION).resourcePath(session.getContext().getUri()).success();
         return Map.of("cleared", cleared);
     }

@@ -2,6 +2,7 @@ package fr.paris.casvp.keycloak.authenticators.lockout;
 
 import jakarta.ws.rs.core.UriInfo;
 import org.keycloak.common.ClientConnection;
+import org.keycloak.models.KeycloakContext;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -15,8 +16,9 @@ import java.util.function.Supplier;
  * Keycloak's brute-force protector, made the bundle's device-aware lockout in every realm
  * whose browser flow has the {@code casvp-password-form} step. Every door that asks Keycloak
  * "is this user locked?" (the password form, the one-time-code and recovery-code forms, the
- * identity-broker and token-exchange endpoints, the admin console's user page) then gets the
- * answer for this browser: attempts from elsewhere never lock the agent's own browser. Every
+ * identity-broker and token-exchange endpoints) then gets the answer for this browser:
+ * attempts from elsewhere never lock the agent's own browser. The admin API (the console's user
+ * page, {@code attack-detection}) gets the agent's lock in any browser instead. Every
  * wrong credential Keycloak reports (a one-time code, a security key) counts in the same
  * counter as a wrong password, once; a wrong password was already counted by the form.
  * Failures that are no credential (the trusted-network gate, a refused grant) count nothing.
@@ -63,7 +65,35 @@ final class DeviceAwareBruteForceProtector implements BruteForceProtector {
         if (lockout.isEmpty()) {
             return keycloaks.get().isTemporarilyDisabled(session, realm, user);
         }
-        return user != null && lockout.get().blockedUntil(user, lockout.get().scope(user)) > 0;
+        if (user == null) {
+            return false;
+        }
+        if (askedByAnAdmin(session)) {
+            return lockout.get().blockedUntilInAnyBrowser(user) > 0;
+        }
+        return lockout.get().blockedUntil(user, lockout.get().scope(user)) > 0;
+    }
+
+    /**
+     * An admin REST request (the admin console's user page, its "unlock", kcadm), which is no
+     * sign-in of the agent: "this browser" is the admin's own and says nothing. It is asked
+     * about the agent's lock in any of their browsers. A sign-in always has an authentication
+     * session, and the admin API lives under {@code /admin/realms/}.
+     */
+    static boolean askedByAnAdmin(KeycloakSession session) {
+        KeycloakContext context = session.getContext();
+        if (context.getAuthenticationSession() != null || context.getHttpRequest() == null) {
+            return false;
+        }
+        return isAdminApiPath(context.getUri().getPath());
+    }
+
+    static boolean isAdminApiPath(String path) {
+        if (path == null) {
+            return false;
+        }
+        String relative = path.startsWith("/") ? path.substring(1) : path;
+        return relative.startsWith("admin/realms/");
     }
 
     /** The bundle's locks always end (CNIL case 2): none is permanent. */

@@ -69,7 +69,22 @@ public final class DeviceAwareLockout {
 
     /** Until when (ms) this browser's tries for the user are refused, or 0. */
     public long blockedUntil(UserModel user, LockoutScope scope) {
-        LockoutCounterEntity counter = readOnce(user, scope);
+        return blockedUntil(user, readOnce(user, scope));
+    }
+
+    /**
+     * Until when (ms) the most blocked of the user's browsers waits, known or not, or 0: what
+     * an admin asks about the agent, from a request that is no sign-in of theirs.
+     */
+    public long blockedUntilInAnyBrowser(UserModel user) {
+        long until = 0;
+        for (LockoutCounterEntity counter : new LockoutStore(session).countersOf(realm.getId(), user.getId())) {
+            until = Math.max(until, blockedUntil(user, counter));
+        }
+        return until;
+    }
+
+    private long blockedUntil(UserModel user, LockoutCounterEntity counter) {
         if (counter == null) {
             return 0;
         }
@@ -100,7 +115,7 @@ public final class DeviceAwareLockout {
         boolean previous = scope.isKnownBrowser() && isPreviousPassword(user, password);
         counter.setLastWrongHash(attempt);
         counter.setLastWrongUntil(now + settings.repeatedPasswordMemory().toMillis());
-        return count(scope, counter, now, previous);
+        return count(user, scope, counter, now, previous);
     }
 
     /**
@@ -110,7 +125,7 @@ public final class DeviceAwareLockout {
      */
     public Failure recordOtherFailure(UserModel user, LockoutScope scope) {
         request.markCounted();
-        return count(scope, counterForUpdate(user, scope), Time.currentTimeMillis(), false);
+        return count(user, scope, counterForUpdate(user, scope), Time.currentTimeMillis(), false);
     }
 
     /** Whether this request's failure was already counted (by the password form): Keycloak's hook then adds nothing. */
@@ -118,9 +133,15 @@ public final class DeviceAwareLockout {
         return request.counted();
     }
 
-    /** Marks this request's try as refused by the lock before the password was checked: it counts nothing more. */
-    public void refuseBeforeCheck() {
+    /**
+     * Marks this request's try as refused by the lock before the password was checked: it
+     * counts nothing more. Keycloak's record of the lock, gone if every node restarted since,
+     * is written again, so the admin console shows the lock from this try on.
+     */
+    public void refuseBeforeCheck(UserModel user) {
         request.markRefusedBeforeCheck();
+        ConsoleLockMirror.restoreIfMissing(session, realm, user.getId(),
+                () -> new LockoutStore(session).countersOf(realm.getId(), user.getId()));
     }
 
     public boolean refusedBeforeCheck() {
@@ -134,11 +155,17 @@ public final class DeviceAwareLockout {
         return counter;
     }
 
-    /** Counts the failure; a lock that has just started is to be told to its owner at most once an hour. */
-    private Failure count(LockoutScope scope, LockoutCounterEntity counter, long now, boolean previousPassword) {
+    /**
+     * Counts the failure; a lock that has just started is to be told to its owner at most once
+     * an hour. Keycloak's own record of the agent follows, for the admin console.
+     */
+    private Failure count(UserModel user, LockoutScope scope, LockoutCounterEntity counter, long now,
+                          boolean previousPassword) {
         counter.setLastFailure(now);
         LockoutPolicy.CounterState after = policy.afterFailure(state(counter), now);
         apply(counter, after);
+        ConsoleLockMirror.reflect(session, realm, user.getId(),
+                new LockoutStore(session).countersOf(realm.getId(), user.getId()));
         Failure.Kind kind = Failure.Kind.COUNTED;
         if (after.lockedAt() == now && counter.getLockMailAt() < now - MAIL_INTERVAL_MILLIS) {
             counter.setLockMailAt(now);
@@ -163,6 +190,8 @@ public final class DeviceAwareLockout {
             apply(counter, policy.afterSuccess(state(counter)));
             counter.setLastWrongHash(null);
             counter.setLastWrongUntil(0);
+            ConsoleLockMirror.reflect(session, realm, user.getId(),
+                    new LockoutStore(session).countersOf(realm.getId(), user.getId()));
         }
     }
 

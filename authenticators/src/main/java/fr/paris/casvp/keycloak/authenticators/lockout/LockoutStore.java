@@ -93,6 +93,11 @@ public final class LockoutStore {
                 .setParameter("realmId", realmId).setParameter("userId", userId).executeUpdate();
     }
 
+    /** Clears every user's locks and counts in the realm; the per-source counts stay. */
+    public int forgetUsersOfRealm(String realmId) {
+        return em.createNamedQuery("casvpForgetLockoutOfRealm").setParameter("realmId", realmId).executeUpdate();
+    }
+
     public void forgetRealm(String realmId) {
         em.createNamedQuery("casvpForgetLockoutOfRealm").setParameter("realmId", realmId).executeUpdate();
         em.createNamedQuery("casvpForgetSourcesOfRealm").setParameter("realmId", realmId).executeUpdate();

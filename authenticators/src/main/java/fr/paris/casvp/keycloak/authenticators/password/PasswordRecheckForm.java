@@ -99,7 +99,7 @@ final class PasswordRecheckForm extends UsernamePasswordForm {
         LockoutSettings settings = PasswordRecheckConfig.of(context).lockout();
         DeviceAwareLockout lockout = new DeviceAwareLockout(context.getSession(), context.getRealm(), settings);
         if (lockout.blockedUntil(user, lockout.scope(user)) > 0) {
-            lockout.refuseBeforeCheck();
+            lockout.refuseBeforeCheck(user);
             AuthenticatorUtils.dummyHash(context);
             new SourceThrottle(context.getSession(), context.getRealm(), settings)
                     .recordFailure(context.getConnection().getRemoteAddr());

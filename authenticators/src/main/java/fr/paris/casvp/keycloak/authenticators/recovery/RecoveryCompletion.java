@@ -2,7 +2,7 @@ package fr.paris.casvp.keycloak.authenticators.recovery;
 
 import fr.paris.casvp.keycloak.authenticators.account.AgentSettings;
 import fr.paris.casvp.keycloak.authenticators.account.SecondaryAddress;
-import fr.paris.casvp.keycloak.authenticators.lockout.LockoutStore;
+import fr.paris.casvp.keycloak.authenticators.lockout.LockoutRelease;
 import org.keycloak.events.Details;
 import org.keycloak.events.Event;
 import org.keycloak.events.EventBuilder;
@@ -65,7 +65,7 @@ final class RecoveryCompletion implements EventListenerProvider {
         String via = authSession.getAuthNote(RecoveryCodeStep.VIA_NOTE);
         authSession.removeAuthNote(RecoveryCodeStep.VIA_NOTE);
         int ended = AccountSecuring.endSessions(session, realm, user, authSession.getParentSession().getId());
-        int counters = new LockoutStore(session).forgetUser(realm.getId(), user.getId());
+        int counters = LockoutRelease.ofUser(session, realm, user.getId());
         new EventBuilder(realm, session, session.getContext().getConnection())
                 .event(EventType.CUSTOM_REQUIRED_ACTION).user(user).client(authSession.getClient())
                 .detail(Details.CUSTOM_REQUIRED_ACTION, RecoveryCodeStepFactory.ID)
