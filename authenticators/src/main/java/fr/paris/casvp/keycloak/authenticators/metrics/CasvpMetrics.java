@@ -139,7 +139,19 @@ public final class CasvpMetrics {
     }
 
     private static void count(String name, String... tags) {
-        Counter.builder(name).tags(tags).register(registry()).increment();
+        Counter.builder(name).description(description(name)).tags(tags).register(registry()).increment();
+    }
+
+    /** The {@code # HELP} line ops read next to each series. */
+    private static String description(String name) {
+        return switch (name) {
+            case SIGN_INS -> "Sign-ins through the CASVP flow by device verdict";
+            case LOCKS -> "Locks that began, by the browsers they keep out";
+            case SOURCE_THROTTLED -> "Sign-in tries refused to a source that sprayed passwords";
+            case CODES -> "One-time codes mailed and typed codes, by purpose and outcome";
+            case MAILS -> "Mails of the CASVP bundle by kind and outcome";
+            default -> null;
+        };
     }
 
     private static MeterRegistry registry() {

@@ -40,12 +40,14 @@ final class BreachedCheckMetrics {
         String sourceTag = source.name().toLowerCase(Locale.ROOT);
         String resultTag = result.name().toLowerCase(Locale.ROOT);
         Counter.builder(CHECKS)
+                .description("Breached-password checks by result")
                 .tag("realm", realm == null ? "unknown" : realm.getName())
                 .tag("source", sourceTag)
                 .tag("result", resultTag)
                 .register(Metrics.globalRegistry)
                 .increment();
         Timer.builder(DURATION)
+                .description("How long a breached-password check waited for its answer")
                 .tag("source", sourceTag)
                 .tag("result", resultTag)
                 .serviceLevelObjectives(BUCKETS)
