@@ -87,7 +87,7 @@ public final class CasvpMetrics {
         SENT,
         /** Given up after the retries (the event {@code casvp_mail_failed} says why). */
         FAILED,
-        /** Not even queued: too many mails already wait on this node. */
+        /** Not even queued: too many mails already wait on this node, or the node is stopping. */
         DROPPED
     }
 
