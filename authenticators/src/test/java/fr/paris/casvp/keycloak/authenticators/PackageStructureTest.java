@@ -19,7 +19,7 @@ class PackageStructureTest {
     private static final String ROOT = "fr.paris.casvp.keycloak.authenticators";
 
     private static final String[] FOUNDATION = {ROOT + ".settings..", ROOT + ".provider..", ROOT + ".support..",
-            ROOT + ".mail..", ROOT + ".account..", ROOT + ".identifier.."};
+            ROOT + ".mail..", ROOT + ".account..", ROOT + ".identifier..", ROOT + ".metrics.."};
     private static final String[] FEATURES = {ROOT + ".action..", ROOT + ".admin..", ROOT + ".browser..",
             ROOT + ".device..", ROOT + ".expiry..", ROOT + ".grant..", ROOT + ".helpdesk..", ROOT + ".lockout..",
             ROOT + ".network..", ROOT + ".notify..", ROOT + ".notme..", ROOT + ".otp..", ROOT + ".password..",

@@ -1,5 +1,6 @@
 package fr.paris.casvp.keycloak.authenticators.device;
 
+import fr.paris.casvp.keycloak.authenticators.metrics.CasvpMetrics;
 import fr.paris.casvp.keycloak.authenticators.provider.SimpleStep;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.common.util.Time;
@@ -59,6 +60,8 @@ final class DeviceRecognition implements SimpleStep {
                 .detail(NETWORK_EVENT_DETAIL, verdict.unusualNetwork() ? "unusual" : "usual");
         boolean alert = verdict.deservesAlert(config.alertOnNewDevice(), config.alertOnUnusualNetwork());
         context.getEvent().detail(ALERT_EVENT_DETAIL, alert ? "queued" : "none");
+        CasvpMetrics.signIn(realm, CasvpMetrics.Verdict.of(verdict.firstDevice(), verdict.knownDevice(),
+                verdict.unusualNetwork()));
         if (alert) {
             NewDeviceAlert.queue(session, realm, user, context.getAuthenticationSession(), config, verdict, device, now);
         }

@@ -1,6 +1,7 @@
 package fr.paris.casvp.keycloak.authenticators.lockout;
 
 import fr.paris.casvp.keycloak.authenticators.device.KnownDevices;
+import fr.paris.casvp.keycloak.authenticators.metrics.CasvpMetrics;
 import org.keycloak.common.util.Time;
 import org.keycloak.credential.hash.PasswordHashProvider;
 import org.keycloak.crypto.KeyUse;
@@ -162,10 +163,14 @@ public final class DeviceAwareLockout {
     private Failure count(UserModel user, LockoutScope scope, LockoutCounterEntity counter, long now,
                           boolean previousPassword) {
         counter.setLastFailure(now);
-        LockoutPolicy.CounterState after = policy.afterFailure(state(counter), now);
+        LockoutPolicy.CounterState before = state(counter);
+        LockoutPolicy.CounterState after = policy.afterFailure(before, now);
         apply(counter, after);
         ConsoleLockMirror.reflect(session, realm, user.getId(),
                 new LockoutStore(session).countersOf(realm.getId(), user.getId()));
+        if (after.locked(now) && !before.locked(now)) {
+            CasvpMetrics.lockBegan(realm, scope.isKnownBrowser());
+        }
         Failure.Kind kind = Failure.Kind.COUNTED;
         if (after.lockedAt() == now && counter.getLockMailAt() < now - MAIL_INTERVAL_MILLIS) {
             counter.setLockMailAt(now);

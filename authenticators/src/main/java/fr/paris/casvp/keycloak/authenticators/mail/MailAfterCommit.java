@@ -1,5 +1,6 @@
 package fr.paris.casvp.keycloak.authenticators.mail;
 
+import fr.paris.casvp.keycloak.authenticators.metrics.CasvpMetrics;
 import org.jboss.logging.Logger;
 import org.keycloak.email.EmailException;
 import org.keycloak.email.EmailTemplateProvider;
@@ -41,6 +42,10 @@ public final class MailAfterCommit {
     static final int MAX_PENDING = 1000;
     /** This node's own queue length: local back-pressure, not state shared with other nodes. */
     private static final AtomicInteger PENDING = new AtomicInteger();
+
+    static {
+        CasvpMetrics.mailsPending(PENDING::get);
+    }
     private static final long[] BACKOFF_MILLIS = {2_000, 10_000};
 
     /**
@@ -68,28 +73,35 @@ public final class MailAfterCommit {
         }
         KeycloakSessionFactory factory = session.getKeycloakSessionFactory();
         ExecutorsProvider executors = session.getProvider(ExecutorsProvider.class);
+        // read while the request still holds its realm: the meters' tag
+        List<String> realmNames = mails.stream().map(mail -> realmName(session, mail.realmId())).toList();
         session.getTransactionManager().enlistAfterCompletion(new AbstractKeycloakTransaction() {
             @Override
             protected void commitImpl() {
-                for (Mail mail : mails) {
+                for (int i = 0; i < mails.size(); i++) {
+                    Mail mail = mails.get(i);
+                    String realmName = realmNames.get(i);
                     if (PENDING.incrementAndGet() > MAX_PENDING) {
                         PENDING.decrementAndGet();
                         LOG.warnf("casvp: %s mail dropped, %d mails already wait for the mail server", mail.kind(),
                                 MAX_PENDING);
                         recordOutcome(factory, mail, "queue full");
+                        CasvpMetrics.mail(realmName, mail.kind(), CasvpMetrics.MailOutcome.DROPPED);
                         continue;
                     }
                     try {
                         executors.getExecutor(EXECUTOR).execute(() -> {
                             try {
-                                deliver(factory, mail);
+                                deliver(factory, mail, realmName);
                             } finally {
                                 PENDING.decrementAndGet();
                             }
                         });
+                        CasvpMetrics.mail(realmName, mail.kind(), CasvpMetrics.MailOutcome.QUEUED);
                     } catch (RejectedExecutionException shuttingDown) {
                         PENDING.decrementAndGet();
                         LOG.warnf("casvp: %s mail not sent, the server is shutting down", mail.kind());
+                        CasvpMetrics.mail(realmName, mail.kind(), CasvpMetrics.MailOutcome.DROPPED);
                     }
                 }
             }
@@ -101,15 +113,17 @@ public final class MailAfterCommit {
         });
     }
 
-    static void deliver(KeycloakSessionFactory factory, Mail mail) {
+    static void deliver(KeycloakSessionFactory factory, Mail mail, String realmName) {
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             String failure = attemptOnce(factory, mail);
             if (failure == null) {
+                CasvpMetrics.mail(realmName, mail.kind(), CasvpMetrics.MailOutcome.SENT);
                 recordOutcome(factory, mail, null);
                 return;
             }
             if (attempt == ATTEMPTS) {
                 LOG.warnf("casvp: %s mail not sent after %d attempts: %s", mail.kind(), ATTEMPTS, failure);
+                CasvpMetrics.mail(realmName, mail.kind(), CasvpMetrics.MailOutcome.FAILED);
                 recordOutcome(factory, mail, failure);
                 return;
             }
@@ -117,10 +131,21 @@ public final class MailAfterCommit {
                 Thread.sleep(BACKOFF_MILLIS[attempt - 1]);
             } catch (InterruptedException interrupted) {
                 Thread.currentThread().interrupt();
+                CasvpMetrics.mail(realmName, mail.kind(), CasvpMetrics.MailOutcome.FAILED);
                 recordOutcome(factory, mail, "interrupted");
                 return;
             }
         }
+    }
+
+    /** The realm's name for the meters, read while the request still holds it. */
+    private static String realmName(KeycloakSession session, String realmId) {
+        RealmModel current = session.getContext().getRealm();
+        if (current != null && current.getId().equals(realmId)) {
+            return current.getName();
+        }
+        RealmModel realm = session.realms().getRealm(realmId);
+        return realm == null ? null : realm.getName();
     }
 
     /** @return null when sent, else why not (no address, no secret in it) */

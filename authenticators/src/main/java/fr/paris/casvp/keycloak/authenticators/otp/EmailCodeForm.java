@@ -4,6 +4,7 @@ import fr.paris.casvp.keycloak.authenticators.account.AgentSettings;
 import fr.paris.casvp.keycloak.authenticators.account.SecondaryAddress;
 import fr.paris.casvp.keycloak.authenticators.device.DeviceDescription;
 import fr.paris.casvp.keycloak.authenticators.mail.MailAfterCommit;
+import fr.paris.casvp.keycloak.authenticators.metrics.CasvpMetrics;
 import fr.paris.casvp.keycloak.authenticators.provider.SimpleStep;
 import fr.paris.casvp.keycloak.authenticators.support.ExpiringEntries;
 import fr.paris.casvp.keycloak.authenticators.support.OneTimeCode;
@@ -84,6 +85,7 @@ final class EmailCodeForm implements SimpleStep {
         }
         OneTimeCode.Outcome outcome = OneTimeCode.check(context.getAuthenticationSession(), NOTE,
                 form.getFirst(CODE_FIELD), now, config.maxTries());
+        CasvpMetrics.codeChecked(context.getRealm(), CasvpMetrics.CodePurpose.SIGN_IN, outcome);
         switch (outcome) {
             case NONE -> context.challenge(form(context, address, "casvp.emailCode.askNew", Response.Status.OK));
             case MATCHED -> context.success();
@@ -113,6 +115,7 @@ final class EmailCodeForm implements SimpleStep {
             OneTimeCode.forget(context.getAuthenticationSession(), NOTE);
             context.getEvent().clone().user(user).detail(CASVP_EVENT, "email_codes_hourly_limit")
                     .error(Errors.EMAIL_SEND_FAILED);
+            CasvpMetrics.code(realm, CasvpMetrics.CodePurpose.SIGN_IN, CasvpMetrics.CodeOutcome.HOURLY_LIMIT);
             return false;
         }
         String code = OneTimeCode.newCode(config.length());
@@ -126,6 +129,7 @@ final class EmailCodeForm implements SimpleStep {
                 "casvpNetwork", device.networkPrefix() == null ? DeviceDescription.UNKNOWN : device.networkPrefix());
         MailAfterCommit.sendAfterCommit(context.getSession(), List.of(new MailAfterCommit.Mail(KIND, realm.getId(),
                 user.getId(), address, "casvp.email.code.subject", List.of(), MAIL_TEMPLATE, attributes)));
+        CasvpMetrics.code(realm, CasvpMetrics.CodePurpose.SIGN_IN, CasvpMetrics.CodeOutcome.ISSUED);
         return true;
     }
 

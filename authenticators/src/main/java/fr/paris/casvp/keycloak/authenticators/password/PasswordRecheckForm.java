@@ -8,6 +8,7 @@ import fr.paris.casvp.keycloak.authenticators.lockout.LockoutScope;
 import fr.paris.casvp.keycloak.authenticators.lockout.LockoutSettings;
 import fr.paris.casvp.keycloak.authenticators.lockout.SourceThrottle;
 import fr.paris.casvp.keycloak.authenticators.mail.AgentMails;
+import fr.paris.casvp.keycloak.authenticators.metrics.CasvpMetrics;
 import fr.paris.casvp.keycloak.authenticators.network.TrustedNetworkGateFactory;
 import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -68,6 +69,7 @@ final class PasswordRecheckForm extends UsernamePasswordForm {
                 .throttledUntil(context.getConnection().getRemoteAddr());
         if (until > 0 && !knownBrowserOfTypedAccount(context, settings)) {
             context.getEvent().detail(LOCKOUT_EVENT_DETAIL, "source_throttled").error(Errors.ACCESS_DENIED);
+            CasvpMetrics.sourceThrottled(context.getRealm());
             Response page = context.form()
                     .setAttribute("casvpRetryAt", AgentMails.parisHour(until))
                     .setStatus(Response.Status.TOO_MANY_REQUESTS)

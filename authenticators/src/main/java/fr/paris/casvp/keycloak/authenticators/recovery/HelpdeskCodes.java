@@ -1,5 +1,6 @@
 package fr.paris.casvp.keycloak.authenticators.recovery;
 
+import fr.paris.casvp.keycloak.authenticators.metrics.CasvpMetrics;
 import fr.paris.casvp.keycloak.authenticators.support.ExpiringEntries;
 import fr.paris.casvp.keycloak.authenticators.support.OneTimeCode;
 import org.keycloak.common.util.SecretGenerator;
@@ -36,7 +37,9 @@ public final class HelpdeskCodes {
 
     /** A new code for this agent, replacing any earlier one; returned once, stored hashed. */
     public static String issue(KeycloakSession session, RealmModel realm, UserModel user) {
-        return issue(session.singleUseObjects(), key(realm, user), Time.currentTimeMillis());
+        String code = issue(session.singleUseObjects(), key(realm, user), Time.currentTimeMillis());
+        CasvpMetrics.code(realm, CasvpMetrics.CodePurpose.HELPDESK, CasvpMetrics.CodeOutcome.ISSUED);
+        return code;
     }
 
     static String issue(SingleUseObjectProvider store, String key, long now) {

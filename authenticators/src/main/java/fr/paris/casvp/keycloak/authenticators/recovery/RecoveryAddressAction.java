@@ -4,6 +4,7 @@ import fr.paris.casvp.keycloak.authenticators.account.AgentSettings;
 import fr.paris.casvp.keycloak.authenticators.account.SecondFactors;
 import fr.paris.casvp.keycloak.authenticators.account.SecondaryAddress;
 import fr.paris.casvp.keycloak.authenticators.device.SignInNovelty;
+import fr.paris.casvp.keycloak.authenticators.metrics.CasvpMetrics;
 import fr.paris.casvp.keycloak.authenticators.privileged.SecondFactorEvidence;
 import fr.paris.casvp.keycloak.authenticators.support.OneTimeCode;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -182,6 +183,7 @@ final class RecoveryAddressAction implements RequiredActionProvider {
         String pending = authSession.getAuthNote(PENDING_NOTE);
         OneTimeCode.Outcome outcome = pending == null ? OneTimeCode.Outcome.NONE
                 : OneTimeCode.check(authSession, CODE_NOTE, attempt, Time.currentTimeMillis(), config.maxTries());
+        CasvpMetrics.codeChecked(context.getRealm(), CasvpMetrics.CodePurpose.RECOVERY_ADDRESS, outcome);
         if (outcome == OneTimeCode.Outcome.NONE) {
             context.challenge(addressPage(context, config, null, null, Response.Status.OK));
             return;
@@ -213,6 +215,7 @@ final class RecoveryAddressAction implements RequiredActionProvider {
                 .save(context.getAuthenticationSession(), CODE_NOTE);
         RecoveryNotices.code(context.getSession(), context.getRealm(), context.getUser(), address,
                 RecoveryNotices.PURPOSE_ADDRESS, code, config.codeLifetime());
+        CasvpMetrics.code(context.getRealm(), CasvpMetrics.CodePurpose.RECOVERY_ADDRESS, CasvpMetrics.CodeOutcome.ISSUED);
     }
 
     private static void error(RequiredActionContext context, String error) {

@@ -2,6 +2,7 @@ package fr.paris.casvp.keycloak.authenticators.recovery;
 
 import fr.paris.casvp.keycloak.authenticators.account.AgentSettings;
 import fr.paris.casvp.keycloak.authenticators.account.SecondFactors;
+import fr.paris.casvp.keycloak.authenticators.metrics.CasvpMetrics;
 import fr.paris.casvp.keycloak.authenticators.provider.SimpleStep;
 import fr.paris.casvp.keycloak.authenticators.support.ExpiringEntries;
 import fr.paris.casvp.keycloak.authenticators.support.OneTimeCode;
@@ -67,15 +68,20 @@ final class RecoveryCodeStep implements SimpleStep {
         UserModel user = context.getUser();
         if (HelpdeskCodes.looksLikeHelpdeskCode(attempt)) {
             if (user != null && HelpdeskCodes.consume(context.getSession(), context.getRealm(), user, attempt)) {
+                CasvpMetrics.code(context.getRealm(), CasvpMetrics.CodePurpose.HELPDESK, CasvpMetrics.CodeOutcome.MATCHED);
                 helpdeskCodeAccepted(context, user);
                 return;
             }
+            CasvpMetrics.code(context.getRealm(), CasvpMetrics.CodePurpose.HELPDESK, CasvpMetrics.CodeOutcome.WRONG);
             refuse(context, config, Errors.INVALID_CODE, "casvp.recoveryCode.wrong");
             return;
         }
         // an unknown identifier has a code too, one nobody ever received: it is refused even if guessed
         String sentVia = authSession.getAuthNote(PENDING_VIA_NOTE);
         OneTimeCode.Outcome outcome = OneTimeCode.check(authSession, CODE_NOTE, attempt, now, config.maxTries());
+        CasvpMetrics.codeChecked(context.getRealm(), CasvpMetrics.CodePurpose.FORGOT_PASSWORD,
+                outcome == OneTimeCode.Outcome.MATCHED && (user == null || sentVia == null)
+                        ? OneTimeCode.Outcome.WRONG : outcome);
         if (outcome == OneTimeCode.Outcome.MATCHED && user != null && sentVia != null) {
             authSession.setAuthNote(VIA_NOTE, sentVia);
             authSession.removeAuthNote(PENDING_VIA_NOTE);
@@ -121,11 +127,14 @@ final class RecoveryCodeStep implements SimpleStep {
         if (!underLimit) {
             context.getEvent().clone().event(EventType.SEND_RESET_PASSWORD_ERROR).user(user)
                     .detail(CASVP_EVENT, "recovery_codes_hourly_limit").error(Errors.EMAIL_SEND_FAILED);
+            CasvpMetrics.code(context.getRealm(), CasvpMetrics.CodePurpose.FORGOT_PASSWORD,
+                    CasvpMetrics.CodeOutcome.HOURLY_LIMIT);
             return;
         }
         authSession.setAuthNote(PENDING_VIA_NOTE, recovery.isPresent() ? "recovery_address" : "account_address");
         RecoveryNotices.code(context.getSession(), context.getRealm(), user, recovery.isPresent() ? address : null,
                 RecoveryNotices.PURPOSE_RESET, code, config.lifetime());
+        CasvpMetrics.code(context.getRealm(), CasvpMetrics.CodePurpose.FORGOT_PASSWORD, CasvpMetrics.CodeOutcome.ISSUED);
         context.getEvent().clone().event(EventType.SEND_RESET_PASSWORD).user(user)
                 .detail(CASVP_EVENT, recovery.isPresent() ? "recovery_code_to_recovery_address"
                         : "recovery_code_to_account_address").success();

@@ -63,6 +63,7 @@ public final class CasvpDemo {
                 " Server admin console (master):   " + base + "/admin/master/console",
                 " OIDC discovery (for the webmail): " + base + "/realms/casvp/.well-known/openid-configuration",
                 " Mails sent by Keycloak:          http://localhost:" + MAIL_PAGE_PORT + "/",
+                " Metrics (casvp_ series):         " + keycloak.managementUrl() + "/metrics",
                 "",
                 " Demo accounts (realm casvp):",
                 "   camille.martin / Lanterne verte sur le quai 7   agent, French",

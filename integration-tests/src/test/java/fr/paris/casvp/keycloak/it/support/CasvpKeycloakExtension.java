@@ -125,6 +125,7 @@ public final class CasvpKeycloakExtension implements ExecutionCondition, BeforeA
     private record StoppingTogether(KeycloakServer server, GreenMail mail, BreachRangeServer breachRange,
                                     PostgresDatabase database) implements KeycloakServer {
         @Override public String baseUrl() { return server.baseUrl(); }
+        @Override public String managementUrl() { return server.managementUrl(); }
         @Override public org.keycloak.admin.client.Keycloak admin() { return server.admin(); }
         @Override public GreenMail mail() { return mail; }
         @Override public String webmailSecret() { return server.webmailSecret(); }

@@ -57,6 +57,7 @@ public final class ContainerKeycloak implements KeycloakServer {
             @SuppressWarnings("resource") // closed in close()
             KeycloakContainer container = new KeycloakContainer(IMAGE + ItSettings.keycloakVersion())
                     .withProviderLibsFrom(List.of(ItSettings.bundleJar().toFile()))
+                    .withEnabledMetrics()
                     .withCopyFileToContainer(MountableFile.forHostPath(realmFile),
                             "/opt/keycloak/data/import/" + RealmFiles.REALM_FILE)
                     .withEnv("CASVP_SMTP_HOST", "host.testcontainers.internal")
@@ -79,6 +80,12 @@ public final class ContainerKeycloak implements KeycloakServer {
     @Override
     public String baseUrl() {
         String url = container.getAuthServerUrl();
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    @Override
+    public String managementUrl() {
+        String url = container.getMgmtServerUrl();
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 

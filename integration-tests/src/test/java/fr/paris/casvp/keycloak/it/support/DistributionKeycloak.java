@@ -35,8 +35,9 @@ import java.util.stream.Stream;
  */
 public final class DistributionKeycloak implements KeycloakServer {
 
-    /** Build-time options besides the database: one node, health endpoints on. */
-    public static final List<String> BUILD_OPTIONS = List.of("--cache=local", "--health-enabled=true");
+    /** Build-time options besides the database: one node, health and metrics endpoints on. */
+    public static final List<String> BUILD_OPTIONS = List.of("--cache=local", "--health-enabled=true",
+            "--metrics-enabled=true");
     /** Database when the environment names none ({@code KC_DB}): in-memory H2. */
     public static final String DEFAULT_DB = "dev-mem";
 
@@ -48,6 +49,7 @@ public final class DistributionKeycloak implements KeycloakServer {
     private final Process process;
     private final Path log;
     private final String baseUrl;
+    private final String managementUrl;
     private final String adminPassword;
     private final String webmailSecret;
     private final String webmailRedirectUri;
@@ -55,13 +57,14 @@ public final class DistributionKeycloak implements KeycloakServer {
     private final long startupMillis;
     private volatile Keycloak admin;
 
-    private DistributionKeycloak(Path home, Process process, Path log, String baseUrl, String adminPassword,
-                                 String webmailSecret, String webmailRedirectUri, GreenMail mail,
+    private DistributionKeycloak(Path home, Process process, Path log, String baseUrl, String managementUrl,
+                                 String adminPassword, String webmailSecret, String webmailRedirectUri, GreenMail mail,
                                  long startupMillis) {
         this.home = home;
         this.process = process;
         this.log = log;
         this.baseUrl = baseUrl;
+        this.managementUrl = managementUrl;
         this.adminPassword = adminPassword;
         this.webmailSecret = webmailSecret;
         this.webmailRedirectUri = webmailRedirectUri;
@@ -155,14 +158,15 @@ public final class DistributionKeycloak implements KeycloakServer {
         // "localhost" rather than 127.0.0.1: browsers (HtmlUnit included) treat it as a
         // secure context and keep Keycloak's Secure cookies over plain HTTP.
         String baseUrl = "http://localhost:" + o.httpPort();
+        String managementUrl = "http://127.0.0.1:" + o.managementPort();
         try {
-            awaitReady(process, "http://127.0.0.1:" + o.managementPort() + "/health/ready", log);
+            awaitReady(process, managementUrl + "/health/ready", log);
         } catch (RuntimeException | InterruptedException e) {
             stop(process);
             throw e;
         }
         long startupMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
-        return new DistributionKeycloak(home, process, log, baseUrl, o.adminPassword(), o.webmailSecret(),
+        return new DistributionKeycloak(home, process, log, baseUrl, managementUrl, o.adminPassword(), o.webmailSecret(),
                 o.webmailUrl() + "/owa/", o.mail(), startupMillis);
     }
 
@@ -251,6 +255,11 @@ public final class DistributionKeycloak implements KeycloakServer {
     @Override
     public String baseUrl() {
         return baseUrl;
+    }
+
+    @Override
+    public String managementUrl() {
+        return managementUrl;
     }
 
     @Override

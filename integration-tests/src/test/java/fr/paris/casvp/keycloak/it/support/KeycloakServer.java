@@ -33,6 +33,12 @@ public interface KeycloakServer extends AutoCloseable {
     /** Redirect URI registered for the {@code webmail} client. */
     String webmailRedirectUri();
 
+    /**
+     * Base URL of the management interface (health and {@code /metrics}), e.g.
+     * {@code http://127.0.0.1:41235}, without a trailing slash.
+     */
+    String managementUrl();
+
     /** Everything the server printed so far. */
     String serverLog();
 

@@ -3,6 +3,7 @@ package fr.paris.casvp.keycloak.passwordpolicy.breached;
 import fr.paris.casvp.keycloak.passwordpolicy.support.CandidatePassword;
 import fr.paris.casvp.keycloak.passwordpolicy.support.PolicyProvider;
 import org.jboss.logging.Logger;
+import org.keycloak.models.KeycloakContext;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.UserModel;
 import org.keycloak.policy.PasswordPolicyConfigException;
@@ -28,10 +29,13 @@ final class BreachedPasswordPolicyProvider extends PolicyProvider<BreachedPolicy
     private static final Logger LOG = Logger.getLogger(BreachedPasswordPolicyProvider.class);
 
     private final BreachedPasswordPolicyProviderFactory factory;
+    /** Whose realm names the meters' tag. */
+    private final KeycloakContext context;
 
     BreachedPasswordPolicyProvider(KeycloakSession session, BreachedPasswordPolicyProviderFactory factory) {
         super(session.getContext(), BreachedPasswordPolicyProviderFactory.ID, BreachedPolicyConfig.class, null);
         this.factory = factory;
+        this.context = session.getContext();
     }
 
     @Override
@@ -41,26 +45,37 @@ final class BreachedPasswordPolicyProvider extends PolicyProvider<BreachedPolicy
 
     private PolicyError lookUp(BreachedPolicyConfig config, CandidatePassword candidate) {
         byte[] sha1 = sha1(candidate.text());
+        BreachedCheckMetrics.Source source = config.offline() ? BreachedCheckMetrics.Source.OFFLINE
+                : BreachedCheckMetrics.Source.API;
+        long started = System.nanoTime();
         boolean breached;
         if (config.offline()) {
             try {
                 breached = factory.offlineFile(config.file(), false).contains(sha1);
             } catch (PasswordPolicyConfigException | InternalError e) {
                 // InternalError: the mapped file was truncated under us (a fault reading it).
+                record(source, BreachedCheckMetrics.Result.UNAVAILABLE, started);
                 return unavailable(config, "offline file " + config.file() + " unreadable: " + e.getMessage());
             }
         } else {
             try {
                 breached = factory.rangeClient().isBreached(sha1, config);
             } catch (BreachedRangeClient.Unavailable e) {
+                record(source, BreachedCheckMetrics.Result.UNAVAILABLE, started);
                 return unavailable(config, e.getMessage());
             }
         }
+        record(source, breached ? BreachedCheckMetrics.Result.BREACHED : BreachedCheckMetrics.Result.OK, started);
         if (breached) {
             LOG.debug("casvp-breached: password refused, found in the breach corpus");
             return new PolicyError(BREACHED);
         }
         return null;
+    }
+
+    private void record(BreachedCheckMetrics.Source source, BreachedCheckMetrics.Result result, long started) {
+        BreachedCheckMetrics.record(context == null ? null : context.getRealm(), source, result,
+                System.nanoTime() - started);
     }
 
     private static PolicyError unavailable(BreachedPolicyConfig config, String reason) {

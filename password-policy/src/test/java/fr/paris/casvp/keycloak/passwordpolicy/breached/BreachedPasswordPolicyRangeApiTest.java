@@ -2,6 +2,8 @@ package fr.paris.casvp.keycloak.passwordpolicy.breached;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -243,6 +245,34 @@ class BreachedPasswordPolicyRangeApiTest {
         List<String> lines = warnings.lines();
         assertEquals(2, lines.size());
         assertTrue(lines.get(0).contains("HTTP 503 from 127.0.0.1"), lines.get(0));
+    }
+
+    /** What ops read on /metrics: each check by result, and how long the wait was. */
+    @Test
+    void eachCheckIsCountedByResultAndTimed() {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        Metrics.addRegistry(registry);
+        try {
+            realm("cacheSize=0").check(BREACHED);
+            realm("cacheSize=0").check(UNKNOWN);
+            realm("cacheSize=0").check(UNKNOWN);
+            behaviour = Behaviour.FAIL_503;
+            realm("cacheSize=0").check(UNKNOWN);
+
+            assertEquals(1, checks(registry, "breached"));
+            assertEquals(2, checks(registry, "ok"));
+            assertEquals(1, checks(registry, "unavailable"));
+            assertEquals(2, registry.get(BreachedCheckMetrics.DURATION).tags("source", "api", "result", "ok").timer()
+                    .count());
+        } finally {
+            Metrics.removeRegistry(registry);
+            Metrics.globalRegistry.clear();
+        }
+    }
+
+    private static double checks(SimpleMeterRegistry registry, String result) {
+        return registry.get(BreachedCheckMetrics.CHECKS).tags("realm", "casvp-test", "source", "api", "result", result)
+                .counter().count();
     }
 
     @Test
