@@ -1,0 +1,225 @@
+package fr.paris.casvp.keycloak.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.paris.casvp.keycloak.it.support.Axe;
+import fr.paris.casvp.keycloak.it.support.Browsers;
+import fr.paris.casvp.keycloak.it.support.CasvpIntegrationTest;
+import fr.paris.casvp.keycloak.it.support.ChromiumExtension;
+import fr.paris.casvp.keycloak.it.support.Events;
+import fr.paris.casvp.keycloak.it.support.KeycloakServer;
+import fr.paris.casvp.keycloak.it.support.Screenshots;
+import fr.paris.casvp.keycloak.it.support.SignIns;
+import fr.paris.casvp.keycloak.it.support.TestUsers;
+import org.htmlunit.WebClient;
+import org.htmlunit.util.Cookie;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * "Mes appareils" in the account console: the agent sees the browsers they signed in from,
+ * which one they are on, and forgets another; its next sign-in is then a new device's. The
+ * endpoint behind it ({@code /realms/casvp/casvp-account/devices}) answers only the signed-in
+ * agent, about their own browsers, and forgets only on a request from the console's own origin.
+ */
+@CasvpIntegrationTest
+class AccountDevicesIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @Test
+    @ExtendWith(ChromiumExtension.class)
+    void anAgentSeesBothBrowsersAndForgetsTheOtherWhoseNextSignInIsNew(KeycloakServer server, ChromeDriver chromium)
+            throws Exception {
+        TestUsers.Agent agent = TestUsers.create(server, "fr");
+        try (WebClient other = Browsers.htmlUnit("fr")) {
+            SignIns.signIn(other, server, agent);
+
+            chromium.get(server.realmUrl() + "/account");
+            WebDriverWait wait = new WebDriverWait(chromium, WAIT);
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("kc-form-login")));
+            chromium.findElement(By.id("username")).sendKeys(agent.username());
+            chromium.findElement(By.id("password")).sendKeys(agent.password());
+            chromium.findElement(By.id("kc-login")).click();
+
+            // the agent finds the page in the console's menu, under "Sécurité du compte"
+            wait.until(ExpectedConditions.elementToBeClickable(
+                    By.xpath("//button[normalize-space()='Sécurité du compte']"))).click();
+            wait.until(ExpectedConditions.elementToBeClickable(By.linkText("Mes appareils"))).click();
+            wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#casvp-devices .casvp-device"), 2));
+
+            assertEquals("Mes appareils", chromium.findElement(By.cssSelector("#casvp-devices h1")).getText());
+            WebElement current = chromium.findElement(By.cssSelector(".casvp-device[data-current='true']"));
+            WebElement known = chromium.findElement(By.cssSelector(".casvp-device[data-current='false']"));
+            assertTrue(current.getText().contains("Cet appareil"), current.getText());
+            assertTrue(current.getText().contains("Chrome"), "this browser is Chromium: " + current.getText());
+            assertFalse(known.getText().contains("Cet appareil"), known.getText());
+            for (WebElement device : List.of(current, known)) {
+                String text = device.getText();
+                assertTrue(text.contains("Première connexion") && text.contains("Dernière connexion"), text);
+                assertTrue(text.contains("Réseau") && text.contains("127.0.0.0/24"), "the network: " + text);
+                assertFalse(text.contains("127.0.0.1"), "never the full address: " + text);
+            }
+            assertTrue(current.findElements(By.cssSelector("button")).isEmpty(),
+                    "this browser is not offered to be forgotten from itself");
+            Screenshots.save(chromium, "account-devices");
+            Axe.check(chromium, "account-devices", 1280);
+            assertEquals(2, server.admin().realm(KeycloakServer.REALM).users().get(agent.id()).getUserSessions().size());
+
+            known.findElement(By.cssSelector(".casvp-device__forget")).click();
+            WebElement yes = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".casvp-device__forget-yes")));
+            assertTrue(known.getText().contains("prochaine connexion sera traitée comme celle d’un nouvel appareil"),
+                    known.getText());
+            yes.click();
+            wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#casvp-devices .casvp-device"), 1));
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("casvp-devices-status"), "est oublié"));
+            assertEquals("true", chromium.findElement(By.cssSelector(".casvp-device")).getAttribute("data-current"));
+
+            // the forgotten browser's session ended with it; the console's own goes on
+            assertEquals(1, server.admin().realm(KeycloakServer.REALM).users().get(agent.id()).getUserSessions().size());
+            chromium.navigate().refresh();
+            wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#casvp-devices .casvp-device"), 1));
+
+            SignIns.signIn(other, server, agent);
+            List<Map<String, String>> logins = Events.loginDetails(server, agent.id());
+            Map<String, String> last = logins.get(logins.size() - 1);
+            assertEquals("new", last.get("casvp_device"), "the forgotten browser signs in as a new one: " + logins);
+            assertEquals("queued", last.get("casvp_alert"), "with the new-device alert: " + logins);
+        }
+    }
+
+    @Test
+    void withoutASessionTheEndpointSays401(KeycloakServer server) throws Exception {
+        HttpResponse<String> list = HTTP.send(HttpRequest.newBuilder(devices(server)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(401, list.statusCode(), list.body());
+        HttpResponse<String> forget = HTTP.send(HttpRequest.newBuilder(URI.create(devices(server) + "/any"))
+                .header("Origin", server.baseUrl()).header("X-CASVP-Account", "forget").DELETE().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(401, forget.statusCode(), forget.body());
+        HttpResponse<String> forged = HTTP.send(HttpRequest.newBuilder(devices(server))
+                .header("Cookie", "KEYCLOAK_IDENTITY=forged.value.here").GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(401, forged.statusCode(), forged.body());
+    }
+
+    @Test
+    void theListShowsOnlyTheAgentsOwnBrowsersAndNetworkPrefixes(KeycloakServer server) throws Exception {
+        TestUsers.Agent agent = TestUsers.create(server, "fr");
+        try (WebClient browser = Browsers.htmlUnit("fr")) {
+            SignIns.signIn(browser, server, agent);
+            HttpResponse<String> response = list(server, cookies(browser));
+            assertEquals(200, response.statusCode(), response.body());
+            assertTrue(response.headers().firstValue("Cache-Control").orElse("").contains("no-store"));
+            JsonNode devices = JSON.readTree(response.body());
+            assertEquals(1, devices.size(), response.body());
+            assertEquals("127.0.0.0/24", devices.get(0).get("network").asText());
+            assertTrue(devices.get(0).get("current").asBoolean(), "the browser whose cookie came along");
+            assertFalse(response.body().contains("127.0.0.1"), response.body());
+            assertFalse(response.body().contains(browser.getCookieManager().getCookie(SignIns.DEVICE_COOKIE).getValue()),
+                    "never the device cookie");
+
+            String withoutDeviceCookie = java.util.Arrays.stream(cookies(browser).split("; "))
+                    .filter(c -> !c.startsWith(SignIns.DEVICE_COOKIE + "=")).collect(Collectors.joining("; "));
+            JsonNode elsewhere = JSON.readTree(list(server, withoutDeviceCookie).body());
+            assertFalse(elsewhere.get(0).get("current").asBoolean(), "without its cookie, no browser is this one");
+        }
+    }
+
+    @Test
+    void anotherAgentsDeviceIsNotFoundAndStays(KeycloakServer server) throws Exception {
+        TestUsers.Agent agent = TestUsers.create(server, "fr");
+        TestUsers.Agent colleague = TestUsers.create(server, "fr");
+        try (WebClient own = Browsers.htmlUnit("fr"); WebClient theirs = Browsers.htmlUnit("fr")) {
+            SignIns.signIn(own, server, agent);
+            SignIns.signIn(theirs, server, colleague);
+            String theirDevice = JSON.readTree(list(server, cookies(theirs)).body()).get(0).get("id").asText();
+
+            HttpResponse<String> forget = forget(server, cookies(own), theirDevice, server.baseUrl(), true);
+            assertEquals(404, forget.statusCode(), forget.body());
+            assertEquals(404, forget(server, cookies(own), "no-such-device", server.baseUrl(), true).statusCode());
+            assertEquals(theirDevice, JSON.readTree(list(server, cookies(theirs)).body()).get(0).get("id").asText(),
+                    "the colleague's browser is still known");
+        }
+    }
+
+    @Test
+    void forgettingNeedsTheServersOwnOriginAndTheConsolesHeader(KeycloakServer server) throws Exception {
+        TestUsers.Agent agent = TestUsers.create(server, "fr");
+        try (WebClient browser = Browsers.htmlUnit("fr")) {
+            SignIns.signIn(browser, server, agent);
+            String cookies = cookies(browser);
+            String device = JSON.readTree(list(server, cookies).body()).get(0).get("id").asText();
+
+            assertEquals(403, forget(server, cookies, device, null, true).statusCode(), "no Origin");
+            assertEquals(403, forget(server, cookies, device, "https://evil.test", true).statusCode(), "another site");
+            assertEquals(403, forget(server, cookies, device, "null", true).statusCode(), "an opaque origin");
+            assertEquals(403, forget(server, cookies, device, server.baseUrl(), false).statusCode(),
+                    "no X-CASVP-Account header (a plain form or link)");
+            assertEquals(1, JSON.readTree(list(server, cookies).body()).size(), "still known after every refusal");
+
+            assertEquals(204, forget(server, cookies, device, server.baseUrl(), true).statusCode());
+            assertEquals(401, list(server, cookies).statusCode(), "forgetting the browser one is on signs it out");
+            assertEquals(0, server.admin().realm(KeycloakServer.REALM).users().get(agent.id()).getUserSessions().size());
+            SignIns.signIn(browser, server, agent);
+            JsonNode again = JSON.readTree(list(server, cookies(browser)).body());
+            assertEquals(1, again.size(), again.toString());
+            assertFalse(device.equals(again.get(0).get("id").asText()), "its row went: it is remembered afresh");
+            assertEquals(1, Events.await(server, agent.id(), "CUSTOM_REQUIRED_ACTION", "device_forgotten_by_agent", 1, WAIT)
+                    .size());
+        }
+    }
+
+    private static URI devices(KeycloakServer server) {
+        return URI.create(server.realmUrl() + "/casvp-account/devices");
+    }
+
+    private static HttpResponse<String> list(KeycloakServer server, String cookies) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(devices(server)).header("Cookie", cookies).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> forget(KeycloakServer server, String cookies, String id, String origin,
+                                               boolean consoleHeader) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(devices(server) + "/" + id))
+                .header("Cookie", cookies).DELETE();
+        if (origin != null) {
+            request.header("Origin", origin);
+        }
+        if (consoleHeader) {
+            request.header("X-CASVP-Account", "forget");
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The browser's cookies for the realm (session and device), as a Cookie header. */
+    private static String cookies(WebClient browser) {
+        List<String> pairs = new ArrayList<>();
+        for (Cookie cookie : browser.getCookieManager().getCookies()) {
+            if (cookie.getPath() == null || cookie.getPath().startsWith("/realms/" + KeycloakServer.REALM)) {
+                pairs.add(cookie.getName() + "=" + cookie.getValue());
+            }
+        }
+        return String.join("; ", pairs);
+    }
+}
