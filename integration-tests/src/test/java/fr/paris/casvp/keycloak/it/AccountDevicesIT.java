@@ -16,6 +16,8 @@ import org.htmlunit.util.Cookie;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -87,14 +89,27 @@ class AccountDevicesIT {
             Axe.check(chromium, "account-devices", 1280);
             assertEquals(2, server.admin().realm(KeycloakServer.REALM).users().get(agent.id()).getUserSessions().size());
 
+            // asked first, the question takes the focus; "Annuler" gives it back to the button
             known.findElement(By.cssSelector(".casvp-device__forget")).click();
-            WebElement yes = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".casvp-device__forget-yes")));
-            assertTrue(known.getText().contains("prochaine connexion sera traitée comme celle d’un nouvel appareil"),
-                    known.getText());
-            yes.click();
+            wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".casvp-device__cancel"))).click();
+            wait.until(driver -> chromium.switchTo().activeElement().getText().equals("Oublier cet appareil"));
+            chromium.switchTo().activeElement().sendKeys(Keys.ENTER);
+            wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".casvp-device__forget-yes")));
+            WebElement question = chromium.switchTo().activeElement();
+            assertTrue(question.getText().contains("prochaine connexion sera traitée comme celle d’un nouvel appareil"),
+                    "the focus is on the question: " + question.getText());
+            Axe.check(chromium, "account-devices-forget", 1280);
+            question.sendKeys(Keys.TAB);
+            assertEquals("Oui, oublier cet appareil", chromium.switchTo().activeElement().getText());
+            chromium.switchTo().activeElement().sendKeys(Keys.ENTER);
             wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#casvp-devices .casvp-device"), 1));
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("casvp-devices-status"), "est oublié"));
+            assertEquals("casvp-devices-status", chromium.switchTo().activeElement().getAttribute("id"),
+                    "the focus moves to what happened, not to the top of the page");
             assertEquals("true", chromium.findElement(By.cssSelector(".casvp-device")).getAttribute("data-current"));
+            chromium.manage().window().setSize(new Dimension(320, 900));
+            Axe.check(chromium, "account-devices", 320);
+            chromium.manage().window().setSize(new Dimension(1280, 1600));
 
             // the forgotten browser's session ended with it; the console's own goes on
             assertEquals(1, server.admin().realm(KeycloakServer.REALM).users().get(agent.id()).getUserSessions().size());
@@ -106,6 +121,21 @@ class AccountDevicesIT {
             Map<String, String> last = logins.get(logins.size() - 1);
             assertEquals("new", last.get("casvp_device"), "the forgotten browser signs in as a new one: " + logins);
             assertEquals("queued", last.get("casvp_alert"), "with the new-device alert: " + logins);
+        }
+    }
+
+    @Test
+    void thePageTextsComeInFrenchAndEnglishAsTheConsoleLoadsItsOwn(KeycloakServer server) throws Exception {
+        Map<String, String> expected = Map.of("fr", "Cet appareil", "en", "This device");
+        for (Map.Entry<String, String> locale : expected.entrySet()) {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
+                    URI.create(server.baseUrl() + "/resources/" + KeycloakServer.REALM + "/account/" + locale.getKey()))
+                    .GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, response.statusCode());
+            Map<String, String> messages = new java.util.HashMap<>();
+            JSON.readTree(response.body()).forEach(m -> messages.put(m.get("key").asText(), m.get("value").asText()));
+            assertEquals(locale.getValue(), messages.get("casvpDevicesThisDevice"), locale.getKey());
+            assertTrue(messages.containsKey("deviceActivity"), "Keycloak's own texts are still there");
         }
     }
 

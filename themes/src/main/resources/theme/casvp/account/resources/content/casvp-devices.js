@@ -4,7 +4,7 @@
 // Data: /realms/{realm}/casvp-account/devices, signed in by the Keycloak session cookie
 // (same origin). Texts: this theme's messages (messages_fr/en.properties), as the console
 // loads them. React escapes every string it renders: browser names come from User-Agents.
-import { createElement as h, useCallback, useEffect, useState } from "react";
+import { createElement as h, useCallback, useEffect, useRef, useState } from "react";
 
 const CSRF_HEADER = "X-CASVP-Account";
 
@@ -57,8 +57,20 @@ function Fact({ label, children }) {
 function DeviceCard({ env, t, device, onForget }) {
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
+  const question = useRef(null);
+  const forgetButton = useRef(null);
+  const asked = useRef(false);
   const title = name(t, device);
   const titleId = "casvp-device-" + device.id;
+  // Keyboard and screen-reader users land on the question when it opens, back on the button when cancelled.
+  useEffect(() => {
+    if (confirming && question.current) {
+      question.current.focus();
+    } else if (!confirming && asked.current && forgetButton.current) {
+      forgetButton.current.focus();
+    }
+    asked.current = confirming;
+  }, [confirming]);
   const forget = async () => {
     setBusy(true);
     await onForget(device, title);
@@ -79,14 +91,15 @@ function DeviceCard({ env, t, device, onForget }) {
     device.current ? null : h("div", { className: "pf-v5-c-card__footer" },
       confirming
         ? h("div", { className: "casvp-device__confirm", role: "group", "aria-labelledby": titleId + "-confirm" },
-            h("p", { id: titleId + "-confirm" }, t("casvpDevicesForgetConfirm", title)),
+            h("p", { id: titleId + "-confirm", tabIndex: -1, ref: question, className: "casvp-device__question" },
+              t("casvpDevicesForgetConfirm", title)),
             h("div", { className: "casvp-device__actions" },
               h("button", { type: "button", className: "pf-v5-c-button pf-m-danger casvp-device__forget-yes",
                 disabled: busy, onClick: forget }, t("casvpDevicesForgetYes")),
               h("button", { type: "button", className: "pf-v5-c-button pf-m-link casvp-device__cancel",
                 disabled: busy, onClick: () => setConfirming(false) }, t("casvpDevicesCancel"))))
         : h("button", { type: "button", className: "pf-v5-c-button pf-m-secondary pf-m-danger casvp-device__forget",
-            "aria-describedby": titleId, onClick: () => setConfirming(true) }, t("casvpDevicesForget"))));
+            "aria-describedby": titleId, ref: forgetButton, onClick: () => setConfirming(true) }, t("casvpDevicesForget"))));
 }
 
 function Alert({ variant, children }) {
@@ -99,6 +112,13 @@ export default function CasvpDevices() {
   const [t, setT] = useState(null);
   const [devices, setDevices] = useState(null);
   const [status, setStatus] = useState(null);
+  const statusBox = useRef(null);
+  // A forgotten device's card (and the focus in it) goes: the focus moves to what happened.
+  useEffect(() => {
+    if (status && statusBox.current) {
+      statusBox.current.focus();
+    }
+  }, [status]);
 
   useEffect(() => {
     let active = true;
@@ -141,7 +161,7 @@ export default function CasvpDevices() {
         h("h1", { className: "pf-v5-c-title pf-m-2xl" }, t("casvpDevices")),
         h("p", null, t("casvpDevicesIntro")))),
     h("section", { className: "pf-v5-c-page__main-section" },
-      h("div", { role: "status", "aria-live": "polite", id: "casvp-devices-status" },
+      h("div", { role: "status", "aria-live": "polite", id: "casvp-devices-status", tabIndex: -1, ref: statusBox },
         status ? h(Alert, { variant: status.variant }, t(status.key, ...(status.args || []))) : null),
       devices && devices.length === 0 ? h("p", null, t("casvpDevicesNone")) : null,
       devices && devices.length > 0
