@@ -2,6 +2,7 @@ package fr.paris.casvp.keycloak.authenticators.device;
 
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -9,6 +10,7 @@ import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.keycloak.common.util.Time;
 import org.keycloak.events.Details;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.events.EventType;
@@ -21,6 +23,7 @@ import org.keycloak.services.resource.RealmResourceProvider;
 import org.keycloak.urls.UrlType;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +33,9 @@ import java.util.Optional;
  * The signed-in agent's own known browsers: {@code GET devices} lists them (browser, system,
  * network prefix, first and last sign-in, which one is this browser), {@code DELETE
  * devices/{id}} forgets one and ends the sessions opened from it. Only the agent's own rows,
- * ever: another agent's id answers 404, as an id that does not exist.
+ * ever: another agent's id answers 404, as an id that does not exist. {@code GET activity}
+ * is their security activity of the last 90 days, {@code POST activity/not-me} the way to
+ * the "Ce n'était pas moi" page.
  *
  * <p>The agent is the one of Keycloak's session cookie (the account console keeps its token
  * where a theme module cannot reach it). A cookie rides along with requests other sites make,
@@ -42,6 +47,7 @@ final class AccountDevicesResource implements RealmResourceProvider {
     /** The header a forget request carries: a form or an image on another site cannot send it. */
     static final String CSRF_HEADER = "X-CASVP-Account";
     static final String DEVICE_FORGOTTEN_EVENT = "device_forgotten_by_agent";
+    static final Duration NOT_ME_LINK_LIFETIME = Duration.ofMinutes(10);
 
     /** What the agent sees of one of their browsers: never the cookie, never the full address. */
     record DeviceView(String id, String browser, String os, String network, long firstSeen, long lastSeen,
@@ -86,6 +92,39 @@ final class AccountDevicesResource implements RealmResourceProvider {
         return Response.ok(devices).cacheControl(noStore()).build();
     }
 
+    /** The agent's security activity of the last 90 days ({@link SecurityActivity}), newest first. */
+    @GET
+    @Path("activity")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response activity() {
+        Optional<AuthenticationManager.AuthResult> agent = signedIn();
+        if (agent.isEmpty()) {
+            return notSignedIn();
+        }
+        return Response.ok(SecurityActivity.of(session, session.getContext().getRealm(), agent.get().getUser(),
+                Time.currentTimeMillis())).cacheControl(noStore()).build();
+    }
+
+    /**
+     * "Ce n'était pas moi" next to an entry: a fresh link to the alert mail's own "not me"
+     * page (which asks before it secures the account), valid {@link #NOT_ME_LINK_LIFETIME}.
+     */
+    @POST
+    @Path("activity/not-me")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response notMe() {
+        Optional<AuthenticationManager.AuthResult> agent = signedIn();
+        if (agent.isEmpty()) {
+            return notSignedIn();
+        }
+        if (!fromTheConsole()) {
+            return forbidden();
+        }
+        RealmModel realm = session.getContext().getRealm();
+        String url = NotMeLink.create(session, realm, agent.get().getUser(), null, NOT_ME_LINK_LIFETIME);
+        return Response.ok(Map.of("url", url)).cacheControl(noStore()).build();
+    }
+
     @DELETE
     @Path("devices/{id}")
     @Produces(MediaType.APPLICATION_JSON)
@@ -94,12 +133,10 @@ final class AccountDevicesResource implements RealmResourceProvider {
         if (agent.isEmpty()) {
             return notSignedIn();
         }
-        HttpHeaders headers = session.getContext().getRequestHeaders();
-        URI base = session.getContext().getUri(UrlType.FRONTEND).getBaseUri();
-        if (!fromThisServer(headers.getHeaderString("Origin"), base) || headers.getHeaderString(CSRF_HEADER) == null) {
-            return Response.status(Response.Status.FORBIDDEN).entity(Map.of("error", "forbidden"))
-                    .type(MediaType.APPLICATION_JSON).cacheControl(noStore()).build();
+        if (!fromTheConsole()) {
+            return forbidden();
         }
+        HttpHeaders headers = session.getContext().getRequestHeaders();
         RealmModel realm = session.getContext().getRealm();
         UserModel user = agent.get().getUser();
         if (!new KnownDevices(session).forget(realm.getId(), user.getId(), deviceId)) {
@@ -147,6 +184,18 @@ final class AccountDevicesResource implements RealmResourceProvider {
             return uri.getPort();
         }
         return "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+    }
+
+    /** A change is taken only from a page of this server that added the console's header (CSRF). */
+    private boolean fromTheConsole() {
+        HttpHeaders headers = session.getContext().getRequestHeaders();
+        URI base = session.getContext().getUri(UrlType.FRONTEND).getBaseUri();
+        return fromThisServer(headers.getHeaderString("Origin"), base) && headers.getHeaderString(CSRF_HEADER) != null;
+    }
+
+    private static Response forbidden() {
+        return Response.status(Response.Status.FORBIDDEN).entity(Map.of("error", "forbidden"))
+                .type(MediaType.APPLICATION_JSON).cacheControl(noStore()).build();
     }
 
     private Optional<AuthenticationManager.AuthResult> signedIn() {
