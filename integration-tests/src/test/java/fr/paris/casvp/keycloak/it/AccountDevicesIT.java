@@ -8,6 +8,7 @@ import fr.paris.casvp.keycloak.it.support.CasvpIntegrationTest;
 import fr.paris.casvp.keycloak.it.support.ChromiumExtension;
 import fr.paris.casvp.keycloak.it.support.Events;
 import fr.paris.casvp.keycloak.it.support.KeycloakServer;
+import fr.paris.casvp.keycloak.it.support.NotMe;
 import fr.paris.casvp.keycloak.it.support.Screenshots;
 import fr.paris.casvp.keycloak.it.support.SignIns;
 import fr.paris.casvp.keycloak.it.support.TestUsers;
@@ -85,6 +86,12 @@ class AccountDevicesIT {
             }
             assertTrue(current.findElements(By.cssSelector("button")).isEmpty(),
                     "this browser is not offered to be forgotten from itself");
+            // its own sign-in was a new device's: the activity says so, with the network only
+            WebElement activity = wait.until(ExpectedConditions.presenceOfElementLocated(
+                    By.cssSelector("#casvp-activity .casvp-activity__entry[data-kind='newDevice']")));
+            assertTrue(activity.getText().contains("Connexion depuis un nouvel appareil"), activity.getText());
+            assertTrue(activity.getText().contains("réseau 127.0.0.0/24"), activity.getText());
+            assertTrue(activity.getText().contains("Ce n’était pas moi"), activity.getText());
             Screenshots.save(chromium, "account-devices");
             Axe.check(chromium, "account-devices", 1280);
             assertEquals(2, server.admin().realm(KeycloakServer.REALM).users().get(agent.id()).getUserSessions().size());
@@ -121,6 +128,17 @@ class AccountDevicesIT {
             Map<String, String> last = logins.get(logins.size() - 1);
             assertEquals("new", last.get("casvp_device"), "the forgotten browser signs in as a new one: " + logins);
             assertEquals("queued", last.get("casvp_alert"), "with the new-device alert: " + logins);
+
+            // the forget is in the activity too; "Ce n'était pas moi" leads to the alert mail's own page
+            wait.until(ExpectedConditions.presenceOfElementLocated(
+                    By.cssSelector("#casvp-activity .casvp-activity__entry[data-kind='deviceForgotten']")));
+            chromium.findElement(By.cssSelector("#casvp-activity .casvp-activity__entry[data-kind='newDevice'] button"))
+                    .click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#casvp-not-me[data-step='confirm']")));
+            chromium.findElement(By.id("casvp-not-me-confirm")).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#casvp-not-me[data-step='done']")));
+            assertEquals(0, server.admin().realm(KeycloakServer.REALM).users().get(agent.id()).getUserSessions().size(),
+                    "securing the account ended every session");
         }
     }
 
@@ -148,6 +166,9 @@ class AccountDevicesIT {
                 .header("Origin", server.baseUrl()).header("X-CASVP-Account", "forget").DELETE().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(401, forget.statusCode(), forget.body());
+        HttpResponse<String> activity = HTTP.send(HttpRequest.newBuilder(URI.create(server.realmUrl()
+                + "/casvp-account/activity")).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(401, activity.statusCode(), activity.body());
         HttpResponse<String> forged = HTTP.send(HttpRequest.newBuilder(devices(server))
                 .header("Cookie", "KEYCLOAK_IDENTITY=forged.value.here").GET().build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(401, forged.statusCode(), forged.body());
@@ -218,6 +239,53 @@ class AccountDevicesIT {
             assertEquals(1, Events.await(server, agent.id(), "CUSTOM_REQUIRED_ACTION", "device_forgotten_by_agent", 1, WAIT)
                     .size());
         }
+    }
+
+    @Test
+    void theActivityShowsANewDeviceByItsNetworkAndItsNotMeNeedsTheConsole(KeycloakServer server) throws Exception {
+        TestUsers.Agent agent = TestUsers.create(server, "fr");
+        try (WebClient first = Browsers.htmlUnit("fr"); WebClient second = Browsers.htmlUnit("fr")) {
+            SignIns.signIn(first, server, agent);
+            SignIns.signIn(first, server, agent);
+            SignIns.signIn(second, server, agent);
+            String cookies = cookies(second);
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(activity(server, ""))
+                    .header("Cookie", cookies).GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, response.statusCode(), response.body());
+            JsonNode entries = JSON.readTree(response.body());
+            assertEquals(1, entries.size(), "the first browser's sign-ins are everyday ones: " + response.body());
+            assertEquals("newDevice", entries.get(0).get("kind").asText());
+            assertEquals("127.0.0.0/24", entries.get(0).get("network").asText());
+            assertFalse(response.body().contains("127.0.0.1"), response.body());
+
+            assertEquals(403, notMe(server, cookies, null, true).statusCode(), "no Origin");
+            assertEquals(403, notMe(server, cookies, "https://evil.test", true).statusCode(), "another site");
+            assertEquals(403, notMe(server, cookies, server.baseUrl(), false).statusCode(), "no console header");
+            HttpResponse<String> notMe = notMe(server, cookies, server.baseUrl(), true);
+            assertEquals(200, notMe.statusCode(), notMe.body());
+            String link = JSON.readTree(notMe.body()).get("url").asText();
+            assertTrue(link.startsWith(server.realmUrl() + "/login-actions/action-token?key="), link);
+            NotMe.confirm(link);
+            assertEquals(0, server.admin().realm(KeycloakServer.REALM).users().get(agent.id()).getUserSessions().size(),
+                    "the account is secured: every session ended");
+        }
+    }
+
+    private static URI activity(KeycloakServer server, String tail) {
+        return URI.create(server.realmUrl() + "/casvp-account/activity" + tail);
+    }
+
+    private static HttpResponse<String> notMe(KeycloakServer server, String cookies, String origin, boolean consoleHeader)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(activity(server, "/not-me")).header("Cookie", cookies)
+                .POST(HttpRequest.BodyPublishers.noBody());
+        if (origin != null) {
+            request.header("Origin", origin);
+        }
+        if (consoleHeader) {
+            request.header("X-CASVP-Account", "not-me");
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static URI devices(KeycloakServer server) {

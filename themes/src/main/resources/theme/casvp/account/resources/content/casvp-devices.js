@@ -1,4 +1,5 @@
-// "Mes appareils": the agent's known browsers, in Keycloak's account console (keycloak.v3).
+// "Mes appareils": the agent's known browsers and their security activity, in Keycloak's
+// account console (keycloak.v3).
 // A plain ES module, no build step: the console lazy-imports it (content.json, modulePath)
 // and renders its default export; "react" comes from the console's import map.
 // Data: /realms/{realm}/casvp-account/devices, signed in by the Keycloak session cookie
@@ -107,12 +108,72 @@ function Alert({ variant, children }) {
     h("p", { className: "pf-v5-c-alert__title" }, children));
 }
 
+const ACTIVITY_LABELS = {
+  newDevice: "casvpActivityNewDevice",
+  unusualNetwork: "casvpActivityUnusualNetwork",
+  passwordChanged: "casvpActivityPasswordChanged",
+  passwordRemoved: "casvpActivityPasswordRemoved",
+  factorAdded: "casvpActivityFactorAdded",
+  factorRemoved: "casvpActivityFactorRemoved",
+  deviceForgotten: "casvpActivityDeviceForgotten",
+};
+
+function activityUrl(env, ...parts) {
+  return join(env.serverBaseUrl, "realms", env.realm, "casvp-account", "activity", ...parts);
+}
+
+// "Activité de sécurité": the last 90 days' unusual events, each with "Ce n'était pas moi",
+// which opens the alert mail's own "not me" page (it asks before securing the account).
+function Activity({ env, t }) {
+  const [entries, setEntries] = useState(null);
+  const [failed, setFailed] = useState(null);
+  useEffect(() => {
+    let active = true;
+    fetch(activityUrl(env), { credentials: "include", headers: { Accept: "application/json" } })
+      .then((response) => (response.ok ? response.json() : Promise.reject(response.status)))
+      .then((list) => active && setEntries(list), () => active && setFailed("casvpActivityLoadError"));
+    return () => { active = false; };
+  }, [env]);
+  const notMe = async () => {
+    const response = await fetch(activityUrl(env, "not-me"), {
+      method: "POST", credentials: "include", headers: { [CSRF_HEADER]: "not-me", Accept: "application/json" },
+    }).catch(() => null);
+    const body = response && response.ok ? await response.json().catch(() => null) : null;
+    if (body && typeof body.url === "string" && new URL(body.url, window.location.href).origin === window.location.origin) {
+      window.location.assign(body.url);
+    } else {
+      setFailed("casvpActivityNotMeError");
+    }
+  };
+  return h("section", { className: "pf-v5-c-page__main-section", id: "casvp-activity", "aria-labelledby": "casvp-activity-title" },
+    h("div", { className: "pf-v5-c-content" },
+      h("h2", { className: "pf-v5-c-title pf-m-xl", id: "casvp-activity-title" }, t("casvpActivity")),
+      h("p", null, t("casvpActivityIntro"))),
+    h("div", { role: "status", "aria-live": "polite" },
+      failed ? h(Alert, { variant: "danger" }, t(failed)) : null),
+    entries && entries.length === 0 ? h("p", null, t("casvpActivityNone")) : null,
+    entries && entries.length > 0
+      ? h("ul", { className: "casvp-activity__list", "aria-labelledby": "casvp-activity-title" },
+          entries.map((entry, index) => {
+            const id = "casvp-activity-" + index;
+            return h("li", { key: index, className: "casvp-activity__entry", "data-kind": entry.kind },
+              h("div", { id },
+                h("p", { className: "casvp-activity__what" }, t(ACTIVITY_LABELS[entry.kind] || entry.kind)),
+                h("p", null, t("casvpActivityOn", when(env, entry.time),
+                  entry.network && entry.network !== "?" ? entry.network : t("casvpDevicesUnknown")))),
+              h("button", { type: "button", className: "pf-v5-c-button pf-m-secondary pf-m-danger casvp-activity__not-me",
+                "aria-describedby": id, onClick: notMe }, t("casvpActivityNotMe")));
+          }))
+      : null);
+}
+
 export default function CasvpDevices() {
   const [env] = useState(environment);
   const [t, setT] = useState(null);
   const [devices, setDevices] = useState(null);
   const [status, setStatus] = useState(null);
   const statusBox = useRef(null);
+  const [activityVersion, setActivityVersion] = useState(0);
   // A forgotten device's card (and the focus in it) goes: the focus moves to what happened.
   useEffect(() => {
     if (status && statusBox.current) {
@@ -145,6 +206,7 @@ export default function CasvpDevices() {
     if (response && response.ok) {
       setDevices((list) => list.filter((other) => other.id !== device.id));
       setStatus({ variant: "success", key: "casvpDevicesForgotten", args: [title] });
+      setActivityVersion((version) => version + 1);
     } else {
       setStatus({ variant: "danger", key: "casvpDevicesForgetError" });
     }
@@ -167,5 +229,6 @@ export default function CasvpDevices() {
       devices && devices.length > 0
         ? h("ul", { className: "casvp-devices__list", "aria-label": t("casvpDevices") },
             devices.map((device) => h(DeviceCard, { key: device.id, env, t, device, onForget })))
-        : null));
+        : null),
+    h(Activity, { env, t, key: activityVersion }));
 }
