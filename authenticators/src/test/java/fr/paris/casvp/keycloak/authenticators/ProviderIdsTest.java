@@ -35,12 +35,13 @@ class ProviderIdsTest {
                         org.keycloak.authentication.actiontoken.ActionTokenHandlerFactory.class,
                         org.keycloak.events.EventListenerProviderFactory.class,
                         org.keycloak.authentication.RequiredActionFactory.class,
-                        org.keycloak.services.managers.BruteForceProtectorFactory.class)
+                        org.keycloak.services.managers.BruteForceProtectorFactory.class,
+                        org.keycloak.services.resource.RealmResourceProviderFactory.class)
                 .flatMap(spi -> ownFactories(spi).stream())
                 .map(factory -> factory.getId())
                 .sorted()
                 .toList();
-        assertEquals(List.of("casvp-agent-settings", "casvp-console-unlock", "casvp-device-aware-lockout", "casvp-device-store", "casvp-devices", "casvp-helpdesk", "casvp-not-me",
+        assertEquals(List.of("casvp-account", "casvp-agent-settings", "casvp-console-unlock", "casvp-device-aware-lockout", "casvp-device-store", "casvp-devices", "casvp-helpdesk", "casvp-not-me",
                 "casvp-notifications", "casvp-recovery", "casvp-recovery-address", "casvp-trusted-networks"), ids);
     }
 

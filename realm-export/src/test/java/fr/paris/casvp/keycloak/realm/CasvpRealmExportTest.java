@@ -70,6 +70,7 @@ class CasvpRealmExportTest {
         assertEquals("fr", realm.getDefaultLocale());
         assertEquals("casvp", realm.getLoginTheme());
         assertEquals("casvp", realm.getEmailTheme());
+        assertEquals("casvp", realm.getAccountTheme(), "the account console with the agent's \"Mes appareils\" page");
         assertTrue(realm.isBruteForceProtected());
         assertTrue(realm.getPasswordPolicy().contains("casvp-entropy(bits=80,min=12,max=128)"), realm.getPasswordPolicy());
         assertTrue(realm.getPasswordPolicy().contains("casvp-sequence(4)"), realm.getPasswordPolicy());

@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 class MessageBundlesTest {
 
     @ParameterizedTest(name = "{0} theme has the same keys in French and English")
-    @ValueSource(strings = {"login", "email"})
+    @ValueSource(strings = {"login", "email", "account"})
     void frenchAndEnglishHaveTheSameKeys(String type) throws IOException {
         Properties fr = load(type, "fr");
         Properties en = load(type, "en");
@@ -28,7 +28,7 @@ class MessageBundlesTest {
     }
 
     @ParameterizedTest(name = "{0} messages are non-empty and valid MessageFormat patterns")
-    @ValueSource(strings = {"login", "email"})
+    @ValueSource(strings = {"login", "email", "account"})
     void everyMessageIsAValidPattern(String type) throws IOException {
         for (String locale : Set.of("fr", "en")) {
             Properties messages = load(type, locale);
@@ -42,7 +42,7 @@ class MessageBundlesTest {
     }
 
     @ParameterizedTest(name = "French {0} messages use no bare apostrophe")
-    @ValueSource(strings = {"login", "email"})
+    @ValueSource(strings = {"login", "email", "account"})
     void frenchApostrophesSurviveMessageFormat(String type) throws IOException {
         Properties fr = load(type, "fr");
         for (String key : fr.stringPropertyNames()) {

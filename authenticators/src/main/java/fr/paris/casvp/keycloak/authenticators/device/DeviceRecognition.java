@@ -22,6 +22,12 @@ final class DeviceRecognition implements SimpleStep {
     static final String DEVICE_EVENT_DETAIL = "casvp_device";
     static final String NETWORK_EVENT_DETAIL = "casvp_network";
     static final String ALERT_EVENT_DETAIL = "casvp_alert";
+    static final String CASVP_EVENT_DETAIL = "casvp_event";
+    /**
+     * The user-session note naming the device row the session was opened from, so that
+     * forgetting a device can end its sessions (and no other).
+     */
+    static final String DEVICE_SESSION_NOTE = "casvp.device";
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
@@ -45,14 +51,17 @@ final class DeviceRecognition implements SimpleStep {
         rows.forEach(known -> known.setDeviceHash(newHash));
         Optional<KnownDeviceEntity> row = rows.stream().filter(known -> known.getUserId().equals(user.getId()))
                 .findFirst();
+        KnownDeviceEntity signingIn;
         if (row.isPresent()) {
-            KnownDeviceEntity known = row.get();
+            signingIn = row.get();
+            KnownDeviceEntity known = signingIn;
             KnownDevices.networkLeft(known, device.networkPrefix())
                     .ifPresent(left -> store.keepNetwork(realm.getId(), user.getId(), left, known.getLastSeen()));
             store.seen(known, device, now);
         } else {
-            store.remember(realm.getId(), user.getId(), newHash, device, now);
+            signingIn = store.remember(realm.getId(), user.getId(), newHash, device, now);
         }
+        context.getAuthenticationSession().setUserSessionNote(DEVICE_SESSION_NOTE, signingIn.getId());
         DeviceCookie.write(session, realm, newId);
 
         context.getEvent()
