@@ -2,16 +2,25 @@ package fr.paris.casvp.keycloak.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.paris.casvp.keycloak.it.pages.KeycloakForms;
+import fr.paris.casvp.keycloak.it.pages.LoginPage;
 import fr.paris.casvp.keycloak.it.support.Browsers;
 import fr.paris.casvp.keycloak.it.support.CasvpIntegrationTest;
 import fr.paris.casvp.keycloak.it.support.Events;
 import fr.paris.casvp.keycloak.it.support.KeycloakServer;
+import fr.paris.casvp.keycloak.it.support.Mailbox;
 import fr.paris.casvp.keycloak.it.support.NotMe;
+import fr.paris.casvp.keycloak.it.support.Pkce;
+import fr.paris.casvp.keycloak.it.support.RealmSettings;
+import fr.paris.casvp.keycloak.it.support.RecoveryAddressPrompt;
 import fr.paris.casvp.keycloak.it.support.SignIns;
 import fr.paris.casvp.keycloak.it.support.TestUsers;
 import org.htmlunit.WebClient;
+import org.htmlunit.html.HtmlForm;
+import org.htmlunit.html.HtmlPage;
 import org.htmlunit.util.Cookie;
 import org.junit.jupiter.api.Test;
+import org.keycloak.representations.idm.AuthenticatorConfigRepresentation;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -25,6 +34,7 @@ import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -166,6 +176,53 @@ class AccountDevicesIT {
             NotMe.confirm(link);
             assertEquals(0, server.admin().realm(KeycloakServer.REALM).users().get(agent.id()).getUserSessions().size(),
                     "the account is secured: every session ended");
+        }
+    }
+
+    /**
+     * A stranger's browsers lock the agent's unknown-browser scope, then keep trying: one line
+     * "connexion refusée", not one per try; an address confirmed from a new device: its line.
+     */
+    @Test
+    void theActivityShowsARunOfRefusedTriesOnceAndAConfirmedRecoveryAddress(KeycloakServer server) throws Exception {
+        var realm = server.admin().realm(KeycloakServer.REALM);
+        AuthenticatorConfigRepresentation form = RealmSettings.stepSettings(realm, "casvp-password-form").get(0);
+        Map<String, String> original = new java.util.LinkedHashMap<>(form.getConfig());
+        form.getConfig().putAll(Map.of("lockoutDelayAfter", "3", "lockoutLockAfter", "3", "lockoutLockMinutes", "60"));
+        realm.flows().updateAuthenticatorConfig(form.getId(), form);
+        RealmSettings.recoveryAddressPrompt(server.admin(), true);
+        try {
+            TestUsers.Agent agent = TestUsers.create(server, "fr");
+            String personal = agent.username() + "@perso.example";
+            RecoveryAddressPrompt.intruderGivesOwnAddress(server, agent, personal);
+
+            try (WebClient own = Browsers.htmlUnit("fr")) {
+                // one more new browser: a code mailed to the recovery address now, then it is signed in
+                HtmlPage codePage = LoginPage.open(own, server, Pkce.create())
+                        .signIn(agent.username(), agent.password()).pageAgain().html();
+                codePage.<HtmlForm>getHtmlElementById("casvp-email-code-form").getInputByName("code")
+                        .setValue(Mailbox.signInCode(server.mail(), personal, WAIT));
+                assertNotNull(KeycloakForms.submit(own, server, codePage.getHtmlElementById("casvp-email-code-submit"))
+                        .redirect(), "signed in with the code mailed to the recovery address");
+
+                for (int i = 0; i < 3 + 4; i++) { // three lock the agent's unknown browsers, four more are refused
+                    try (WebClient stranger = Browsers.htmlUnitFrom("127.0.0.93")) {
+                        assertNotNull(LoginPage.open(stranger, server, Pkce.create())
+                                .signIn(agent.username(), "faux mot de passe " + i).pageAgain(), "not signed in");
+                    }
+                }
+                HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(activity(server, ""))
+                        .header("Cookie", cookies(own)).GET().build(), HttpResponse.BodyHandlers.ofString());
+                assertEquals(200, response.statusCode(), response.body());
+                List<String> kinds = new ArrayList<>();
+                JSON.readTree(response.body()).forEach(entry -> kinds.add(entry.get("kind").asText()));
+                assertEquals(1, kinds.stream().filter("browserLocked"::equals).count(), "four refused tries, one line: " + kinds);
+                assertTrue(kinds.contains("recoveryAddressChanged"), kinds.toString());
+            }
+        } finally {
+            RealmSettings.recoveryAddressPrompt(server.admin(), false);
+            form.setConfig(original);
+            realm.flows().updateAuthenticatorConfig(form.getId(), form);
         }
     }
 

@@ -116,6 +116,8 @@ const ACTIVITY_LABELS = {
   factorAdded: "casvpActivityFactorAdded",
   factorRemoved: "casvpActivityFactorRemoved",
   deviceForgotten: "casvpActivityDeviceForgotten",
+  recoveryAddressChanged: "casvpActivityRecoveryAddressChanged",
+  browserLocked: "casvpActivityBrowserLocked",
 };
 
 function activityUrl(env, ...parts) {

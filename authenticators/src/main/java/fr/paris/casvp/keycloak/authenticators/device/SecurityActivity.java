@@ -11,15 +11,18 @@ import org.keycloak.models.UserModel;
 import org.keycloak.models.credential.PasswordCredentialModel;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * What the agent is shown of their account's security in the last 90 days, read from
- * Keycloak's stored events: sign-ins from a new device or an unusual network, password
- * changes, second factors added or removed, devices they forgot. Everyday sign-ins from a
- * known browser are left out. Never the full address: the network prefix only.
+ * Keycloak's stored events: sign-ins from a new device or an unusual network, sign-ins refused
+ * because a browser is locked after wrong passwords, password changes, second factors added or
+ * removed, a recovery address confirmed, devices they forgot. Everyday sign-ins from a known
+ * browser are left out, and a run of refused tries from one network is one line. Never the
+ * full address: the network prefix only.
  */
 final class SecurityActivity {
 
@@ -33,6 +36,17 @@ final class SecurityActivity {
     static final String FACTOR_ADDED = "factorAdded";
     static final String FACTOR_REMOVED = "factorRemoved";
     static final String DEVICE_FORGOTTEN = "deviceForgotten";
+    static final String RECOVERY_ADDRESS_CHANGED = "recoveryAddressChanged";
+    static final String BROWSER_LOCKED = "browserLocked";
+
+    /** The event detail, and its value, of a try refused because the browser is locked (the password form's). */
+    static final String LOCKOUT_EVENT_DETAIL = "casvp_lockout";
+    static final String LOCKED_BROWSER_REFUSED = "blocked";
+    /** The {@code casvp_event} of the recovery-address action once the new address is confirmed. */
+    static final String RECOVERY_ADDRESS_VERIFIED = "recovery_address_verified";
+
+    /** Refused tries of one network closer than this to the previous line are that line. */
+    static final Duration ONE_RUN = Duration.ofHours(1);
 
     /** One entry of the list: when (ms since 1970), what, from which network. */
     record Entry(long time, String kind, String network) {
@@ -46,8 +60,8 @@ final class SecurityActivity {
         if (events == null) {
             return List.of();
         }
-        return events.createQuery().realm(realm.getId()).user(user.getId())
-                .type(EventType.LOGIN, EventType.UPDATE_CREDENTIAL, EventType.REMOVE_CREDENTIAL,
+        List<Entry> found = events.createQuery().realm(realm.getId()).user(user.getId())
+                .type(EventType.LOGIN, EventType.LOGIN_ERROR, EventType.UPDATE_CREDENTIAL, EventType.REMOVE_CREDENTIAL,
                         EventType.CUSTOM_REQUIRED_ACTION)
                 .fromDate(now - PERIOD.toMillis()).orderByDescTime().maxResults(MAX_ENTRIES * 5)
                 .getResultStream()
@@ -55,8 +69,36 @@ final class SecurityActivity {
                         .map(kind -> new Entry(event.getTime(), kind,
                                 NetworkPrefix.of(event.getIpAddress()).orElse(DeviceDescription.UNKNOWN)))
                         .stream())
-                .limit(MAX_ENTRIES)
                 .toList();
+        return withoutRepeatedRefusals(found).stream().limit(MAX_ENTRIES).toList();
+    }
+
+    /**
+     * Newest first, as stored: a refused try of a locked browser is dropped when the line above
+     * it (newer) is a refusal from the same network less than {@link #ONE_RUN} later, so an
+     * attacker's hundred tries are one line, not a hundred.
+     */
+    static List<Entry> withoutRepeatedRefusals(List<Entry> newestFirst) {
+        List<Entry> kept = new ArrayList<>();
+        for (Entry entry : newestFirst) {
+            Entry above = kept.isEmpty() ? null : kept.get(kept.size() - 1);
+            boolean sameRun = above != null && BROWSER_LOCKED.equals(entry.kind()) && BROWSER_LOCKED.equals(above.kind())
+                    && entry.network().equals(above.network()) && above.time() - entry.time() < ONE_RUN.toMillis();
+            if (sameRun) {
+                // the line keeps the run's first refusal as its time
+                kept.set(kept.size() - 1, new Entry(entry.time(), above.kind(), above.network()));
+            } else {
+                kept.add(entry);
+            }
+        }
+        return kept;
+    }
+
+    private static Optional<String> customAction(String casvpEvent) {
+        if (AccountDevicesResource.DEVICE_FORGOTTEN_EVENT.equals(casvpEvent)) {
+            return Optional.of(DEVICE_FORGOTTEN);
+        }
+        return RECOVERY_ADDRESS_VERIFIED.equals(casvpEvent) ? Optional.of(RECOVERY_ADDRESS_CHANGED) : Optional.empty();
     }
 
     private static Map<String, String> details(Event event) {
@@ -78,8 +120,9 @@ final class SecurityActivity {
                     ? Optional.of(UNUSUAL_NETWORK) : Optional.empty();
             case UPDATE_CREDENTIAL -> Optional.of(password ? PASSWORD_CHANGED : FACTOR_ADDED);
             case REMOVE_CREDENTIAL -> Optional.of(password ? PASSWORD_REMOVED : FACTOR_REMOVED);
-            case CUSTOM_REQUIRED_ACTION -> AccountDevicesResource.DEVICE_FORGOTTEN_EVENT.equals(
-                    details.get(DeviceRecognition.CASVP_EVENT_DETAIL)) ? Optional.of(DEVICE_FORGOTTEN) : Optional.empty();
+            case LOGIN_ERROR -> LOCKED_BROWSER_REFUSED.equals(details.get(LOCKOUT_EVENT_DETAIL))
+                    ? Optional.of(BROWSER_LOCKED) : Optional.empty();
+            case CUSTOM_REQUIRED_ACTION -> customAction(details.get(DeviceRecognition.CASVP_EVENT_DETAIL));
             default -> Optional.empty();
         };
     }

@@ -29,6 +29,11 @@ class SecurityActivityTest {
             "UPDATE_TOTP,            NONE,            NONE,                      NONE",
             "CUSTOM_REQUIRED_ACTION, casvp_event,     device_forgotten_by_agent, deviceForgotten",
             "CUSTOM_REQUIRED_ACTION, casvp_event,     new_device_alert_sent,     NONE",
+            "CUSTOM_REQUIRED_ACTION, casvp_event,     recovery_address_verified, recoveryAddressChanged",
+            "CUSTOM_REQUIRED_ACTION, casvp_event,     recovery_address_postponed, NONE",
+            "LOGIN_ERROR,            casvp_lockout,   blocked,                   browserLocked",
+            "LOGIN_ERROR,            casvp_lockout,   counted,                   NONE",
+            "LOGIN_ERROR,            casvp_lockout,   source_throttled,          NONE",
             "LOGIN_ERROR,            NONE,            NONE,                      NONE",
     })
     void showsTheUnusualAndLeavesOutTheEveryday(EventType type, String detail, String value, String kind) {
@@ -37,6 +42,28 @@ class SecurityActivityTest {
             details.put(detail, value);
         }
         assertEquals(Optional.ofNullable(kind), SecurityActivity.kindOf(type, details));
+    }
+
+    /** An attacker's hundred refused tries from one network are one line; another network, or an hour later, another. */
+    @org.junit.jupiter.api.Test
+    void aRunOfRefusedTriesFromOneNetworkIsOneLine() {
+        long hour = java.time.Duration.ofHours(1).toMillis();
+        java.util.List<SecurityActivity.Entry> newestFirst = new java.util.ArrayList<>();
+        long t = 10 * hour;
+        newestFirst.add(new SecurityActivity.Entry(t, SecurityActivity.NEW_DEVICE, "203.0.113.0/24"));
+        for (int i = 0; i < 100; i++) {
+            newestFirst.add(new SecurityActivity.Entry(t - 1_000 - i * 30_000L, SecurityActivity.BROWSER_LOCKED, "198.51.100.0/24"));
+        }
+        newestFirst.add(new SecurityActivity.Entry(t - 3_100_000, SecurityActivity.BROWSER_LOCKED, "192.0.2.0/24"));
+        newestFirst.add(new SecurityActivity.Entry(t - 3 * hour, SecurityActivity.BROWSER_LOCKED, "192.0.2.0/24"));
+
+        java.util.List<SecurityActivity.Entry> shown = SecurityActivity.withoutRepeatedRefusals(newestFirst);
+
+        assertEquals(java.util.List.of(
+                new SecurityActivity.Entry(t, SecurityActivity.NEW_DEVICE, "203.0.113.0/24"),
+                new SecurityActivity.Entry(t - 1_000 - 99 * 30_000L, SecurityActivity.BROWSER_LOCKED, "198.51.100.0/24"),
+                new SecurityActivity.Entry(t - 3_100_000, SecurityActivity.BROWSER_LOCKED, "192.0.2.0/24"),
+                new SecurityActivity.Entry(t - 3 * hour, SecurityActivity.BROWSER_LOCKED, "192.0.2.0/24")), shown);
     }
 
     @org.junit.jupiter.api.Test
