@@ -14,13 +14,13 @@ import fr.paris.casvp.keycloak.it.support.Pkce;
 import fr.paris.casvp.keycloak.it.support.RealmSettings;
 import fr.paris.casvp.keycloak.it.support.RecoveryAddressPrompt;
 import fr.paris.casvp.keycloak.it.support.SignIns;
+import fr.paris.casvp.keycloak.it.support.StepChange;
 import fr.paris.casvp.keycloak.it.support.TestUsers;
 import org.htmlunit.WebClient;
 import org.htmlunit.html.HtmlForm;
 import org.htmlunit.html.HtmlPage;
 import org.htmlunit.util.Cookie;
 import org.junit.jupiter.api.Test;
-import org.keycloak.representations.idm.AuthenticatorConfigRepresentation;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -185,13 +185,9 @@ class AccountDevicesIT {
      */
     @Test
     void theActivityShowsARunOfRefusedTriesOnceAndAConfirmedRecoveryAddress(KeycloakServer server) throws Exception {
-        var realm = server.admin().realm(KeycloakServer.REALM);
-        AuthenticatorConfigRepresentation form = RealmSettings.stepSettings(realm, "casvp-password-form").get(0);
-        Map<String, String> original = new java.util.LinkedHashMap<>(form.getConfig());
-        form.getConfig().putAll(Map.of("lockoutDelayAfter", "3", "lockoutLockAfter", "3", "lockoutLockMinutes", "60"));
-        realm.flows().updateAuthenticatorConfig(form.getId(), form);
         RealmSettings.recoveryAddressPrompt(server.admin(), true);
-        try {
+        try (StepChange ignored = StepChange.of(server.admin().realm(KeycloakServer.REALM), "casvp-password-form",
+                Map.of("lockoutDelayAfter", "3", "lockoutLockAfter", "3", "lockoutLockMinutes", "60"))) {
             TestUsers.Agent agent = TestUsers.create(server, "fr");
             String personal = agent.username() + "@perso.example";
             RecoveryAddressPrompt.intruderGivesOwnAddress(server, agent, personal);
@@ -221,8 +217,6 @@ class AccountDevicesIT {
             }
         } finally {
             RealmSettings.recoveryAddressPrompt(server.admin(), false);
-            form.setConfig(original);
-            realm.flows().updateAuthenticatorConfig(form.getId(), form);
         }
     }
 

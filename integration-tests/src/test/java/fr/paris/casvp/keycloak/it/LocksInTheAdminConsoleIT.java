@@ -6,8 +6,8 @@ import fr.paris.casvp.keycloak.it.support.CasvpIntegrationTest;
 import fr.paris.casvp.keycloak.it.support.KeycloakServer;
 import fr.paris.casvp.keycloak.it.support.PasswordReset;
 import fr.paris.casvp.keycloak.it.support.Pkce;
-import fr.paris.casvp.keycloak.it.support.RealmSettings;
 import fr.paris.casvp.keycloak.it.support.SignIns;
+import fr.paris.casvp.keycloak.it.support.StepChange;
 import fr.paris.casvp.keycloak.it.support.TestUsers;
 import jakarta.ws.rs.core.Response;
 import org.htmlunit.WebClient;
@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.keycloak.admin.client.CreatedResponseUtil;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.representations.idm.AdminEventRepresentation;
-import org.keycloak.representations.idm.AuthenticatorConfigRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 
@@ -28,7 +27,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -51,26 +49,18 @@ class LocksInTheAdminConsoleIT {
     private static final String LATER = "127.0.0.162";
 
     private RealmResource realm;
-    private AuthenticatorConfigRepresentation settings;
-    private Map<String, String> original;
+    private StepChange lockout;
 
     @BeforeEach
     void lockAfterFiveFailures(KeycloakServer server) {
         realm = server.admin().realm(KeycloakServer.REALM);
-        List<AuthenticatorConfigRepresentation> found = RealmSettings.stepSettings(realm, "casvp-password-form");
-        assertEquals(1, found.size());
-        settings = found.get(0);
-        original = new LinkedHashMap<>(settings.getConfig());
-        Map<String, String> config = new LinkedHashMap<>(original);
-        config.putAll(Map.of("lockoutDelayAfter", "5", "lockoutLockAfter", "5", "lockoutLockMinutes", "60"));
-        settings.setConfig(config);
-        realm.flows().updateAuthenticatorConfig(settings.getId(), settings);
+        lockout = StepChange.of(realm, "casvp-password-form",
+                Map.of("lockoutDelayAfter", "5", "lockoutLockAfter", "5", "lockoutLockMinutes", "60"));
     }
 
     @AfterEach
     void restore() {
-        settings.setConfig(original);
-        realm.flows().updateAuthenticatorConfig(settings.getId(), settings);
+        lockout.close();
     }
 
     @Test

@@ -7,7 +7,7 @@ import fr.paris.casvp.keycloak.it.support.ChromiumExtension;
 import fr.paris.casvp.keycloak.it.support.KeycloakServer;
 import fr.paris.casvp.keycloak.it.support.PasswordReset;
 import fr.paris.casvp.keycloak.it.support.Pkce;
-import fr.paris.casvp.keycloak.it.support.RealmSettings;
+import fr.paris.casvp.keycloak.it.support.StepChange;
 import fr.paris.casvp.keycloak.it.support.TestUsers;
 import jakarta.ws.rs.core.Response;
 import org.htmlunit.WebClient;
@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.keycloak.admin.client.CreatedResponseUtil;
 import org.keycloak.admin.client.resource.RealmResource;
-import org.keycloak.representations.idm.AuthenticatorConfigRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -26,7 +25,6 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -45,24 +43,18 @@ class LocksInTheAdminConsoleInChromiumIT {
     private static final Duration WAIT = Duration.ofSeconds(30);
 
     private RealmResource realm;
-    private AuthenticatorConfigRepresentation settings;
-    private Map<String, String> original;
+    private StepChange lockout;
 
     @BeforeEach
     void lockAfterFiveFailures(KeycloakServer server) {
         realm = server.admin().realm(KeycloakServer.REALM);
-        settings = RealmSettings.stepSettings(realm, "casvp-password-form").get(0);
-        original = new LinkedHashMap<>(settings.getConfig());
-        Map<String, String> config = new LinkedHashMap<>(original);
-        config.putAll(Map.of("lockoutDelayAfter", "5", "lockoutLockAfter", "5", "lockoutLockMinutes", "60"));
-        settings.setConfig(config);
-        realm.flows().updateAuthenticatorConfig(settings.getId(), settings);
+        lockout = StepChange.of(realm, "casvp-password-form",
+                Map.of("lockoutDelayAfter", "5", "lockoutLockAfter", "5", "lockoutLockMinutes", "60"));
     }
 
     @AfterEach
     void restore() {
-        settings.setConfig(original);
-        realm.flows().updateAuthenticatorConfig(settings.getId(), settings);
+        lockout.close();
     }
 
     @Test

@@ -10,9 +10,9 @@ import fr.paris.casvp.keycloak.it.support.KeycloakServer;
 import fr.paris.casvp.keycloak.it.support.Mailbox;
 import fr.paris.casvp.keycloak.it.support.PasswordReset;
 import fr.paris.casvp.keycloak.it.support.Pkce;
-import fr.paris.casvp.keycloak.it.support.RealmSettings;
 import fr.paris.casvp.keycloak.it.support.ServerMetrics;
 import fr.paris.casvp.keycloak.it.support.SignIns;
+import fr.paris.casvp.keycloak.it.support.StepChange;
 import fr.paris.casvp.keycloak.it.support.TestUsers;
 import org.htmlunit.WebClient;
 import org.htmlunit.html.HtmlElement;
@@ -22,7 +22,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.keycloak.admin.client.resource.RealmResource;
-import org.keycloak.representations.idm.AuthenticatorConfigRepresentation;
 
 import java.nio.file.Files;
 import java.security.SecureRandom;
@@ -50,20 +49,17 @@ class MetricsIT {
     private static final Map<String, String> CASVP = Map.of("realm", KeycloakServer.REALM);
 
     private RealmResource realm;
-    private AuthenticatorConfigRepresentation passwordForm;
-    private Map<String, String> original;
+    private StepChange passwordForm;
 
     @BeforeEach
     void remember(KeycloakServer server) {
         realm = server.admin().realm(KeycloakServer.REALM);
-        passwordForm = RealmSettings.stepSettings(realm, "casvp-password-form").get(0);
-        original = new LinkedHashMap<>(passwordForm.getConfig());
+        passwordForm = StepChange.of(realm, "casvp-password-form", Map.of());
     }
 
     @AfterEach
     void restore() {
-        passwordForm.setConfig(original);
-        realm.flows().updateAuthenticatorConfig(passwordForm.getId(), passwordForm);
+        passwordForm.close();
     }
 
     @Test
@@ -227,10 +223,7 @@ class MetricsIT {
     }
 
     private void configure(Map<String, String> values) {
-        Map<String, String> config = new LinkedHashMap<>(original);
-        config.putAll(values);
-        passwordForm.setConfig(config);
-        realm.flows().updateAuthenticatorConfig(passwordForm.getId(), passwordForm);
+        passwordForm.set(values);
     }
 
     private static LoginPage attempt(WebClient browser, KeycloakServer server, String username, String password)

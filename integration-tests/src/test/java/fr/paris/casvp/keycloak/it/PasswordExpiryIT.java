@@ -6,14 +6,13 @@ import fr.paris.casvp.keycloak.it.support.Browsers;
 import fr.paris.casvp.keycloak.it.support.CasvpIntegrationTest;
 import fr.paris.casvp.keycloak.it.support.KeycloakServer;
 import fr.paris.casvp.keycloak.it.support.Pkce;
+import fr.paris.casvp.keycloak.it.support.StepChange;
 import fr.paris.casvp.keycloak.it.support.TestUsers;
 import jakarta.ws.rs.core.Response;
 import org.htmlunit.WebClient;
-import fr.paris.casvp.keycloak.it.support.RealmSettings;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.keycloak.representations.idm.AuthenticatorConfigRepresentation;
 import org.keycloak.admin.client.CreatedResponseUtil;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.representations.idm.CredentialRepresentation;
@@ -45,8 +44,7 @@ class PasswordExpiryIT {
     private static final String ROLE = "casvp-expiry-it";
 
     private RealmResource realm;
-    private AuthenticatorConfigRepresentation settings;
-    private Map<String, String> original;
+    private StepChange expiry;
 
     @BeforeEach
     void passwordsOfTheTestRoleExpire(KeycloakServer server) {
@@ -54,18 +52,12 @@ class PasswordExpiryIT {
         if (realm.roles().list().stream().noneMatch(r -> ROLE.equals(r.getName()))) {
             realm.roles().create(new RoleRepresentation(ROLE, "password expiry test", false));
         }
-        settings = RealmSettings.stepSettings(realm, "casvp-password-expiry").get(0);
-        original = new java.util.LinkedHashMap<>(settings.getConfig());
-        Map<String, String> config = new java.util.LinkedHashMap<>(original);
-        config.put("role", ROLE);
-        settings.setConfig(config);
-        realm.flows().updateAuthenticatorConfig(settings.getId(), settings);
+        expiry = StepChange.of(realm, "casvp-password-expiry", Map.of("role", ROLE));
     }
 
     @AfterEach
     void restore() {
-        settings.setConfig(original);
-        realm.flows().updateAuthenticatorConfig(settings.getId(), settings);
+        expiry.close();
     }
 
     @Test
