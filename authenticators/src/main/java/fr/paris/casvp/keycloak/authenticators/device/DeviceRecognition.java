@@ -2,6 +2,7 @@ package fr.paris.casvp.keycloak.authenticators.device;
 
 import fr.paris.casvp.keycloak.authenticators.metrics.CasvpMetrics;
 import fr.paris.casvp.keycloak.authenticators.provider.SimpleStep;
+import fr.paris.casvp.keycloak.authenticators.support.EventDetails;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.common.util.Time;
 import org.keycloak.models.KeycloakSession;
@@ -22,7 +23,7 @@ final class DeviceRecognition implements SimpleStep {
     static final String DEVICE_EVENT_DETAIL = "casvp_device";
     static final String NETWORK_EVENT_DETAIL = "casvp_network";
     static final String ALERT_EVENT_DETAIL = "casvp_alert";
-    static final String CASVP_EVENT_DETAIL = "casvp_event";
+    static final String CASVP_EVENT_DETAIL = EventDetails.CASVP_EVENT;
     /**
      * The user-session note naming the device row the session was opened from, so that
      * forgetting a device can end its sessions (and no other).

@@ -1,6 +1,7 @@
 package fr.paris.casvp.keycloak.authenticators.device;
 
 import fr.paris.casvp.keycloak.authenticators.network.NetworkPrefix;
+import fr.paris.casvp.keycloak.authenticators.support.EventDetails;
 import org.keycloak.events.Details;
 import org.keycloak.events.Event;
 import org.keycloak.events.EventStoreProvider;
@@ -38,12 +39,6 @@ final class SecurityActivity {
     static final String DEVICE_FORGOTTEN = "deviceForgotten";
     static final String RECOVERY_ADDRESS_CHANGED = "recoveryAddressChanged";
     static final String BROWSER_LOCKED = "browserLocked";
-
-    /** The event detail, and its value, of a try refused because the browser is locked (the password form's). */
-    static final String LOCKOUT_EVENT_DETAIL = "casvp_lockout";
-    static final String LOCKED_BROWSER_REFUSED = "blocked";
-    /** The {@code casvp_event} of the recovery-address action once the new address is confirmed. */
-    static final String RECOVERY_ADDRESS_VERIFIED = "recovery_address_verified";
 
     /** Refused tries of one network closer than this to the previous line are that line. */
     static final Duration ONE_RUN = Duration.ofHours(1);
@@ -98,7 +93,7 @@ final class SecurityActivity {
         if (AccountDevicesResource.DEVICE_FORGOTTEN_EVENT.equals(casvpEvent)) {
             return Optional.of(DEVICE_FORGOTTEN);
         }
-        return RECOVERY_ADDRESS_VERIFIED.equals(casvpEvent) ? Optional.of(RECOVERY_ADDRESS_CHANGED) : Optional.empty();
+        return EventDetails.RECOVERY_ADDRESS_VERIFIED.equals(casvpEvent) ? Optional.of(RECOVERY_ADDRESS_CHANGED) : Optional.empty();
     }
 
     private static Map<String, String> details(Event event) {
@@ -120,7 +115,7 @@ final class SecurityActivity {
                     ? Optional.of(UNUSUAL_NETWORK) : Optional.empty();
             case UPDATE_CREDENTIAL -> Optional.of(password ? PASSWORD_CHANGED : FACTOR_ADDED);
             case REMOVE_CREDENTIAL -> Optional.of(password ? PASSWORD_REMOVED : FACTOR_REMOVED);
-            case LOGIN_ERROR -> LOCKED_BROWSER_REFUSED.equals(details.get(LOCKOUT_EVENT_DETAIL))
+            case LOGIN_ERROR -> EventDetails.LOCKOUT_BLOCKED.equals(details.get(EventDetails.LOCKOUT))
                     ? Optional.of(BROWSER_LOCKED) : Optional.empty();
             case CUSTOM_REQUIRED_ACTION -> customAction(details.get(DeviceRecognition.CASVP_EVENT_DETAIL));
             default -> Optional.empty();

@@ -6,6 +6,7 @@ import fr.paris.casvp.keycloak.authenticators.privileged.SecondFactorEvidence;
 import fr.paris.casvp.keycloak.authenticators.recovery.AccountSecuring;
 import fr.paris.casvp.keycloak.authenticators.recovery.HelpdeskCodes;
 import fr.paris.casvp.keycloak.authenticators.recovery.RecoveryNotices;
+import fr.paris.casvp.keycloak.authenticators.support.EventDetails;
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
@@ -43,7 +44,7 @@ import java.util.Map;
  */
 final class HelpdeskResource {
 
-    static final String CASVP_EVENT = "casvp_event";
+    static final String CASVP_EVENT = EventDetails.CASVP_EVENT;
 
     private final KeycloakSession session;
     private final RealmModel realm;

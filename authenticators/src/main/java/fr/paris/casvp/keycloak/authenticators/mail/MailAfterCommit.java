@@ -1,6 +1,7 @@
 package fr.paris.casvp.keycloak.authenticators.mail;
 
 import fr.paris.casvp.keycloak.authenticators.metrics.CasvpMetrics;
+import fr.paris.casvp.keycloak.authenticators.support.EventDetails;
 import org.jboss.logging.Logger;
 import org.keycloak.email.EmailException;
 import org.keycloak.email.EmailTemplateProvider;
@@ -31,7 +32,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class MailAfterCommit {
 
     public static final String EXECUTOR = "casvp-mail";
-    public static final String EVENT_DETAIL = "casvp_event";
+    public static final String EVENT_DETAIL = EventDetails.CASVP_EVENT;
 
     private static final Logger LOG = Logger.getLogger(MailAfterCommit.class);
     private static final int ATTEMPTS = 3;

@@ -6,6 +6,7 @@ import fr.paris.casvp.keycloak.authenticators.device.DeviceDescription;
 import fr.paris.casvp.keycloak.authenticators.mail.MailAfterCommit;
 import fr.paris.casvp.keycloak.authenticators.metrics.CasvpMetrics;
 import fr.paris.casvp.keycloak.authenticators.provider.SimpleStep;
+import fr.paris.casvp.keycloak.authenticators.support.EventDetails;
 import fr.paris.casvp.keycloak.authenticators.support.ExpiringEntries;
 import fr.paris.casvp.keycloak.authenticators.support.OneTimeCode;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -43,7 +44,7 @@ final class EmailCodeForm implements SimpleStep {
     private static final String NOTE = "casvp.emailCode";
     /** When the last code was mailed in this sign-in: kept after the code dies, for the resend wait. */
     private static final String SENT_AT_NOTE = "casvp.emailCodeSentAt";
-    static final String CASVP_EVENT = "casvp_event";
+    static final String CASVP_EVENT = EventDetails.CASVP_EVENT;
     static final String HOURLY_LIMIT = "casvp.emailCode.hourlyLimit";
 
     @Override

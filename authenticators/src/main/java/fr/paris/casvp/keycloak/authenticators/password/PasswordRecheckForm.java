@@ -10,6 +10,7 @@ import fr.paris.casvp.keycloak.authenticators.lockout.SourceThrottle;
 import fr.paris.casvp.keycloak.authenticators.mail.AgentMails;
 import fr.paris.casvp.keycloak.authenticators.metrics.CasvpMetrics;
 import fr.paris.casvp.keycloak.authenticators.network.TrustedNetworkGateFactory;
+import fr.paris.casvp.keycloak.authenticators.support.EventDetails;
 import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
@@ -48,7 +49,7 @@ final class PasswordRecheckForm extends UsernamePasswordForm {
     static final String IDENTIFIER_HINT = "casvp.identifier.invalidWithHint";
 
     /** Request attribute: this request's tries were refused before the password was checked. */
-    static final String LOCKOUT_EVENT_DETAIL = "casvp_lockout";
+    static final String LOCKOUT_EVENT_DETAIL = EventDetails.LOCKOUT;
     static final String TOO_MANY_ATTEMPTS_TEMPLATE = "casvp-too-many-attempts.ftl";
 
     PasswordRecheckForm(KeycloakSession session) {
@@ -105,7 +106,7 @@ final class PasswordRecheckForm extends UsernamePasswordForm {
             AuthenticatorUtils.dummyHash(context);
             new SourceThrottle(context.getSession(), context.getRealm(), settings)
                     .recordFailure(context.getConnection().getRemoteAddr());
-            context.getEvent().user(user).detail(LOCKOUT_EVENT_DETAIL, "blocked").error(Errors.USER_TEMPORARILY_DISABLED);
+            context.getEvent().user(user).detail(LOCKOUT_EVENT_DETAIL, EventDetails.LOCKOUT_BLOCKED).error(Errors.USER_TEMPORARILY_DISABLED);
             AuthenticatorUtils.setupReauthenticationInUsernamePasswordFormError(context);
             context.forceChallenge(challenge(context, getDefaultChallengeMessage(context), PASSWORD_FIELD));
             context.clearUser();

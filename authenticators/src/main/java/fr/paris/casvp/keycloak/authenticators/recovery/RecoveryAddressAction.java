@@ -6,6 +6,7 @@ import fr.paris.casvp.keycloak.authenticators.account.SecondaryAddress;
 import fr.paris.casvp.keycloak.authenticators.device.SignInNovelty;
 import fr.paris.casvp.keycloak.authenticators.metrics.CasvpMetrics;
 import fr.paris.casvp.keycloak.authenticators.privileged.SecondFactorEvidence;
+import fr.paris.casvp.keycloak.authenticators.support.EventDetails;
 import fr.paris.casvp.keycloak.authenticators.support.OneTimeCode;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
@@ -39,7 +40,7 @@ import java.util.Optional;
 final class RecoveryAddressAction implements RequiredActionProvider {
 
     static final String TEMPLATE = "casvp-recovery-address.ftl";
-    static final String CASVP_EVENT = "casvp_event";
+    static final String CASVP_EVENT = EventDetails.CASVP_EVENT;
     private static final String PENDING_NOTE = "casvp.recoveryAddress.pending";
     private static final String CODE_NOTE = "casvp.recoveryAddress.code";
     /** Keycloak evaluates triggers again after each action: a "later" holds for this sign-in. */
@@ -205,7 +206,7 @@ final class RecoveryAddressAction implements RequiredActionProvider {
         user.removeAttribute(postponedAttribute(config));
         authSession.removeAuthNote(PENDING_NOTE);
         RecoveryNotices.addressChanged(context.getSession(), context.getRealm(), user, "verified", previous, pending);
-        context.getEvent().detail(CASVP_EVENT, "recovery_address_verified");
+        context.getEvent().detail(CASVP_EVENT, EventDetails.RECOVERY_ADDRESS_VERIFIED);
         context.success();
     }
 

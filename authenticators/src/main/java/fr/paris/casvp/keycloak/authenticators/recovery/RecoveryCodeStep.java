@@ -4,6 +4,7 @@ import fr.paris.casvp.keycloak.authenticators.account.AgentSettings;
 import fr.paris.casvp.keycloak.authenticators.account.SecondFactors;
 import fr.paris.casvp.keycloak.authenticators.metrics.CasvpMetrics;
 import fr.paris.casvp.keycloak.authenticators.provider.SimpleStep;
+import fr.paris.casvp.keycloak.authenticators.support.EventDetails;
 import fr.paris.casvp.keycloak.authenticators.support.ExpiringEntries;
 import fr.paris.casvp.keycloak.authenticators.support.OneTimeCode;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -38,7 +39,7 @@ final class RecoveryCodeStep implements SimpleStep {
     public static final String VIA_NOTE = "casvp.recovery.via";
     /** Where this attempt's code was mailed, until the code is typed: becomes {@link #VIA_NOTE}. */
     private static final String PENDING_VIA_NOTE = VIA_NOTE + ".pending";
-    static final String CASVP_EVENT = "casvp_event";
+    static final String CASVP_EVENT = EventDetails.CASVP_EVENT;
     private static final String CODE_NOTE = "casvp.recoveryCode.code";
     private static final String CODE_FIELD = "code";
 
